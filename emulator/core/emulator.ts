@@ -1,0 +1,274 @@
+/**
+ * The local Twilio: one HTTP server, every product under a path prefix named after its Twilio host
+ * (`/api/2010-04-01/...` is https://api.twilio.com/2010-04-01/..., `/sync/v1/...` is https://sync.twilio.com/v1/...),
+ * and the control API under `/_emulator/`.
+ */
+import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import { Faults } from './faults';
+import { checkBasicAuth, EmuReply, EmuRequest, json, Router } from './router';
+import { EmulatorState } from './state';
+import { parseParams, TwilioApiError } from './wire';
+import { signedRequest, WebhookResult } from './webhooks';
+
+export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token-0000000000000';
+
+export interface EmulatorOptions {
+  port?: number;
+  host?: string;
+  /** Where state persists across restarts; none keeps it in memory only. */
+  stateDir?: string;
+  accountSid?: string;
+  authToken?: string;
+  /** Base URL of the service's functions: the sample numbers' webhooks point there. */
+  functionsBaseUrl?: string;
+  /** Milliseconds between lifecycle steps (queued -> sent -> delivered, ringing -> in-progress ...). */
+  stepMs?: number;
+  /** Test hook: every answer of an emulated Twilio API, for contract checks. */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+export interface Exchange {
+  method: string;
+  /** Twilio host the SDK addressed, e.g. api.twilio.com */
+  host: string;
+  /** Path on that host, e.g. /2010-04-01/Accounts/AC.../Messages.json */
+  path: string;
+  status: number;
+  body: unknown;
+}
+
+export interface RequestLogEntry {
+  at: string;
+  /** `rest`: a call into an emulated Twilio API; `webhook`: a request the emulator made to the service. */
+  kind: 'rest' | 'webhook';
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+  duration_ms: number;
+}
+
+const CONTROL_PREFIX = '/_emulator';
+const MAX_LOG = 5000;
+
+export class Emulator {
+  readonly router = new Router();
+  readonly faults = new Faults();
+  readonly state: EmulatorState;
+  readonly accountSid: string;
+  readonly authToken: string;
+  readonly stepMs: number;
+  functionsBaseUrl: string;
+  private server: Server | undefined;
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly requestLog: RequestLogEntry[] = [];
+  private readonly resetHooks: (() => void)[] = [];
+  private url = '';
+
+  constructor(private readonly options: EmulatorOptions = {}) {
+    this.state = new EmulatorState(options.stateDir);
+    this.accountSid = options.accountSid ?? DEFAULT_ACCOUNT_SID;
+    this.authToken = options.authToken ?? DEFAULT_AUTH_TOKEN;
+    this.stepMs = options.stepMs ?? 250;
+    this.functionsBaseUrl = (options.functionsBaseUrl ?? 'http://localhost:3000').replace(/\/$/, '');
+    this.registerControl();
+  }
+
+  /** The emulator's own base URL once listening, e.g. http://127.0.0.1:3001 */
+  get baseUrl(): string {
+    return this.url;
+  }
+
+  async listen(): Promise<string> {
+    const server = createServer((req, res) => void this.handle(req, res));
+    server.keepAliveTimeout = 5000;
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(this.options.port ?? 3001, this.options.host ?? '127.0.0.1', () => resolve());
+    });
+    const addr = server.address() as AddressInfo;
+    this.url = `http://${this.options.host ?? '127.0.0.1'}:${addr.port}`;
+    return this.url;
+  }
+
+  async close(): Promise<void> {
+    for (const t of this.timers) clearTimeout(t);
+    this.timers.clear();
+    this.state.flush();
+    const server = this.server;
+    this.server = undefined;
+    if (server) {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  /** Runs `fn` after `ms` unless the emulator closes first. */
+  schedule(ms: number, fn: () => void | Promise<void>): void {
+    const t = setTimeout(() => {
+      this.timers.delete(t);
+      Promise.resolve()
+        .then(fn)
+        .catch((err: unknown) => console.error('[emulator] scheduled task failed:', err));
+    }, ms);
+    this.timers.add(t);
+  }
+
+  /** A product registers what it must forget on `POST /_emulator/reset` beyond its state slice. */
+  onReset(hook: () => void): void {
+    this.resetHooks.push(hook);
+  }
+
+  /** A signed request to the service, as Twilio makes it; logged in the request log. */
+  webhook(url: string, params: Record<string, string>, method: 'POST' | 'GET' = 'POST'): Promise<WebhookResult> {
+    return signedRequest(this.authToken, url, params, method, (e) => {
+      let host = '';
+      let path = e.url;
+      try {
+        const u = new URL(e.url);
+        host = u.host;
+        path = u.pathname;
+      } catch {
+        /* an invalid URL is logged as given */
+      }
+      this.log({ kind: 'webhook', method: e.method, host, path, status: e.status, duration_ms: e.duration_ms });
+    });
+  }
+
+  private log(entry: Omit<RequestLogEntry, 'at'>): void {
+    this.requestLog.push({ at: new Date().toISOString(), ...entry });
+    if (this.requestLog.length > MAX_LOG) this.requestLog.splice(0, this.requestLog.length - MAX_LOG);
+  }
+
+  private registerControl(): void {
+    const r = this.router;
+    const open = { auth: false };
+    r.add('GET', `${CONTROL_PREFIX}/requests`, () => json(200, { requests: this.requestLog }), open);
+    r.add(
+      'DELETE',
+      `${CONTROL_PREFIX}/requests`,
+      () => {
+        this.requestLog.length = 0;
+        return { status: 204 };
+      },
+      open,
+    );
+    r.add('GET', `${CONTROL_PREFIX}/faults`, () => json(200, { faults: this.faults.list() }), open);
+    r.add(
+      'POST',
+      `${CONTROL_PREFIX}/faults`,
+      (req) => {
+        const f = this.faults.add(req.json as Parameters<Faults['add']>[0]);
+        const { test: _t, ...rest } = f;
+        return json(201, rest);
+      },
+      open,
+    );
+    r.add(
+      'DELETE',
+      `${CONTROL_PREFIX}/faults`,
+      () => {
+        this.faults.clear();
+        return { status: 204 };
+      },
+      open,
+    );
+    r.add(
+      'POST',
+      `${CONTROL_PREFIX}/reset`,
+      () => {
+        for (const t of this.timers) clearTimeout(t);
+        this.timers.clear();
+        this.faults.clear();
+        this.requestLog.length = 0;
+        this.state.reset();
+        for (const hook of this.resetHooks) hook();
+        return json(200, { reset: true });
+      },
+      open,
+    );
+    r.add(
+      'GET',
+      `${CONTROL_PREFIX}/health`,
+      () => json(200, { status: 'ok', account_sid: this.accountSid, functions_base_url: this.functionsBaseUrl }),
+      open,
+    );
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = Date.now();
+    const rawUrl = new URL(req.url ?? '/', 'http://emulator');
+    const path = rawUrl.pathname;
+    const method = req.method ?? 'GET';
+    const isControl = path.startsWith(`${CONTROL_PREFIX}/`);
+    const [, product = '', ...rest] = path.split('/');
+    const host = isControl ? 'emulator' : `${product}.twilio.com`;
+    const realPath = isControl ? path : `/${rest.join('/')}`;
+    let reply: EmuReply;
+    try {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > 1_048_576) throw new TwilioApiError(413, 20001, 'Request body too large');
+        chunks.push(chunk as Buffer);
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      const contentType = req.headers['content-type'] ?? '';
+      let parsedJson: unknown;
+      if (contentType.includes('application/json') && text) {
+        try {
+          parsedJson = JSON.parse(text);
+        } catch {
+          throw new TwilioApiError(400, 20001, 'Invalid JSON body');
+        }
+      }
+      const matched = this.router.match(method, path);
+      if (matched === 'not-found') throw new TwilioApiError(404, 20404, `The requested resource ${realPath} was not found`);
+      if (matched === 'method') throw new TwilioApiError(405, 20004, `Method not allowed`);
+      if (matched.route.auth) {
+        checkBasicAuth(req.headers, this.accountSid, this.authToken, matched.params.AccountSid);
+      }
+      if (!isControl) await this.faults.apply(method, path);
+      const emuReq: EmuRequest = {
+        method,
+        path,
+        query: parseParams(rawUrl.search.slice(1)),
+        form: contentType.includes('application/x-www-form-urlencoded') ? parseParams(text) : {},
+        json: parsedJson,
+        headers: req.headers,
+        params: matched.params,
+      };
+      reply = await matched.route.handler(emuReq);
+    } catch (err) {
+      if (err instanceof TwilioApiError) {
+        reply = json(err.status, err.body());
+      } else {
+        console.error('[emulator] unexpected error:', err);
+        reply = json(500, new TwilioApiError(500, 20500, 'Internal Server Error').body());
+      }
+    }
+    this.send(res, reply);
+    if (!isControl) {
+      this.log({ kind: 'rest', method, host, path: realPath, status: reply.status, duration_ms: Date.now() - started });
+      this.options.onExchange?.({ method, host, path: realPath, status: reply.status, body: reply.body });
+    }
+  }
+
+  private send(res: ServerResponse, reply: EmuReply): void {
+    const headers: Record<string, string> = { ...(reply.headers ?? {}) };
+    let data: string | Buffer = '';
+    if (reply.raw) {
+      headers['Content-Type'] = reply.raw.contentType;
+      data = reply.raw.data;
+    } else if (reply.body !== undefined && reply.status !== 204) {
+      headers['Content-Type'] = 'application/json; charset=utf-8';
+      data = JSON.stringify(reply.body);
+    }
+    res.writeHead(reply.status, headers);
+    res.end(data);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Requests the emulator makes to the service, signed exactly as Twilio signs them.
+ */
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+
+export interface WebhookResult {
+  status: number;
+  contentType: string;
+  body: string;
+  /** Set when the request never got an answer (refused, timed out). */
+  error?: string;
+}
+
+export type WebhookLogger = (entry: { method: string; url: string; status: number; duration_ms: number }) => void;
+
+export async function signedRequest(
+  authToken: string,
+  url: string,
+  params: Record<string, string>,
+  method: 'POST' | 'GET',
+  log: WebhookLogger,
+  timeoutMs = 15000,
+): Promise<WebhookResult> {
+  const started = Date.now();
+  const body = new URLSearchParams(params).toString();
+  const target = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}${body}` : url;
+  const signature = getExpectedTwilioSignature(authToken, target, method === 'GET' ? {} : params);
+  try {
+    const res = await fetch(target, {
+      method,
+      headers: {
+        'X-Twilio-Signature': signature,
+        'User-Agent': 'TwilioProxy/1.1',
+        ...(method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' } : {}),
+      },
+      ...(method === 'POST' ? { body } : {}),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    const text = await res.text();
+    log({ method, url, status: res.status, duration_ms: Date.now() - started });
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: text };
+  } catch (err) {
+    log({ method, url, status: 0, duration_ms: Date.now() - started });
+    return { status: 0, contentType: '', body: '', error: err instanceof Error ? err.message : String(err) };
+  }
+}

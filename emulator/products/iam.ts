@@ -1,0 +1,3 @@
+import type { Emulator } from '../core/emulator';
+
+export function registerIam(_emu: Emulator): void {}

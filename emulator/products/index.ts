@@ -1,0 +1,22 @@
+/**
+ * Every emulated product, registered in dependency order. A product registers its routes on the
+ * emulator's router and returns the API other products use (numbers -> messages -> calls ...).
+ */
+import type { Emulator } from '../core/emulator';
+import { registerNumbers } from './numbers';
+import { registerMessages } from './messages';
+import { registerCalls } from './calls';
+import { registerSync } from './sync';
+import { registerTaskRouter } from './taskrouter';
+import { registerLookups } from './lookups';
+import { registerIam } from './iam';
+
+export function registerProducts(emu: Emulator): void {
+  const numbers = registerNumbers(emu);
+  registerMessages(emu, { numbers });
+  registerCalls(emu, { numbers });
+  registerSync(emu);
+  registerTaskRouter(emu);
+  registerLookups(emu);
+  registerIam(emu);
+}

@@ -1,0 +1,3 @@
+import type { Emulator } from '../core/emulator';
+
+export function registerTaskRouter(_emu: Emulator): void {}

@@ -1,0 +1,10 @@
+/** Jest runs the TypeScript sources directly; esbuild strips the types (tsc checks them separately). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': '<rootDir>/test/support/esbuild-transform.js' },
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  maxWorkers: 2,
+  testTimeout: 30000,
+};

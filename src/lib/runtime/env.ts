@@ -1,0 +1,35 @@
+/**
+ * Every environment variable the service reads, typed. Twilio Functions put them on `context`.
+ * README's variable table and .env.example list the same names.
+ */
+export interface ServiceEnv {
+  ACCOUNT_SID?: string;
+  AUTH_TOKEN?: string;
+  /** Set only for local runs: the base URL of the local Twilio emulator. Never deployed. */
+  TWILIO_EMULATOR_URL?: string;
+  /** The service's own number for calls and messages (002 TWILIO_PHONE_NUMBER, 003 TWILIO_FROM_NUMBER). */
+  TWILIO_PHONE_NUMBER?: string;
+  TWILIO_FROM_NUMBER?: string;
+  TWILIO_WHATSAPP_NUMBER?: string;
+  /** The browser softphone identity that rings for inbound calls to numbers without an owner. */
+  SOFTPHONE_IDENTITY?: string;
+  TWILIO_API_KEY?: string;
+  TWILIO_API_SECRET?: string;
+  TWILIO_APP_SID?: string;
+  API_USERNAME?: string;
+  API_PASSWORD?: string;
+  JWT_SECRET?: string;
+  /** Twilio Sync service for state; `default` when unset. */
+  SYNC_SERVICE_SID?: string;
+  TASKROUTER_WORKSPACE_SID?: string;
+  /** Where Flex is allowed to call from (CORS); `*` when unset. */
+  ALLOWED_ORIGINS?: string;
+}
+
+/** What Twilio Functions give every invocation, plus the service's own variables. */
+export interface ServiceContext extends ServiceEnv {
+  DOMAIN_NAME: string;
+  PATH: string;
+  SERVICE_SID?: string;
+  ENVIRONMENT_SID?: string;
+}
