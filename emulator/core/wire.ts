@@ -86,8 +86,7 @@ export function page2010<T>(
 ): Record<string, unknown> {
   const start = req.page * req.pageSize;
   const slice = items.slice(start, start + req.pageSize);
-  const uri = (page: number): string =>
-    `${path}?${queryString(filters, { PageSize: String(req.pageSize), Page: String(page) })}`;
+  const uri = (page: number): string => `${path}?${queryString(filters, { PageSize: String(req.pageSize), Page: String(page) })}`;
   const hasNext = start + req.pageSize < items.length;
   return {
     [key]: slice,

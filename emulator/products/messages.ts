@@ -32,7 +32,14 @@ export interface MessageRecord {
 }
 
 export interface MessagesApi {
-  create(m: { from: string; to: string; body: string; media: string[]; direction: MessageRecord['direction']; statusCallback: string }): MessageRecord;
+  create(m: {
+    from: string;
+    to: string;
+    body: string;
+    media: string[];
+    direction: MessageRecord['direction'];
+    statusCallback: string;
+  }): MessageRecord;
 }
 
 const E164 = /^\+[1-9]\d{6,14}$/;
@@ -178,7 +185,10 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
     if (!deps.numbers.byPhone(from)) {
       throw channel === 'whatsapp'
         ? new TwilioApiError(400, 63007, 'Twilio could not find a Channel with the specified From address')
-        : badParam(`The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`, 21606);
+        : badParam(
+            `The From phone number ${from} is not a valid, SMS-capable inbound phone number or short code for your account.`,
+            21606,
+          );
     }
     const statusCallback = first(req.form, 'StatusCallback') ?? '';
     if (statusCallback && !/^https?:\/\//.test(statusCallback)) throw badParam('StatusCallback is not a valid URL.', 21609);
@@ -248,7 +258,12 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
       const to = typeof input.To === 'string' ? input.To : '';
       const body = typeof input.Body === 'string' ? input.Body : '';
       const mediaIn = input.MediaUrl;
-      const media = typeof mediaIn === 'string' ? [mediaIn] : Array.isArray(mediaIn) ? mediaIn.filter((u): u is string => typeof u === 'string') : [];
+      const media =
+        typeof mediaIn === 'string'
+          ? [mediaIn]
+          : Array.isArray(mediaIn)
+            ? mediaIn.filter((u): u is string => typeof u === 'string')
+            : [];
       if (!E164.test(bare(from))) throw badParam('From must be an E.164 number (optionally whatsapp:-prefixed)', 21211);
       const number = deps.numbers.byPhone(to);
       if (!number) throw new TwilioApiError(404, 20404, `${to} is not one of this account's numbers`);
@@ -286,7 +301,16 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
       if (result.status === 200 && /xml/.test(result.contentType)) {
         try {
           for (const reply of messageVerbs(parseXml(result.body))) {
-            replies.push(create({ from: to, to: from, body: reply.body, media: reply.media, direction: 'outbound-reply', statusCallback: '' }).sid);
+            replies.push(
+              create({
+                from: to,
+                to: from,
+                body: reply.body,
+                media: reply.media,
+                direction: 'outbound-reply',
+                statusCallback: '',
+              }).sid,
+            );
           }
         } catch (err) {
           twimlError = err instanceof XmlError ? err.message : String(err);

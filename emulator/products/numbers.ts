@@ -160,7 +160,10 @@ export function registerNumbers(emu: Emulator): NumbersApi {
       .sort((a, b) => b.created - a.created)
       .map(wire);
     const path = `/2010-04-01/Accounts/${emu.accountSid}/IncomingPhoneNumbers.json`;
-    return json(200, page2010('incoming_phone_numbers', path, items, readPage(req.query), { PhoneNumber: phone, FriendlyName: name }));
+    return json(
+      200,
+      page2010('incoming_phone_numbers', path, items, readPage(req.query), { PhoneNumber: phone, FriendlyName: name }),
+    );
   });
   emu.router.add('GET', `${base}/{Sid}.json`, (req) => json(200, wire(get(req))));
   emu.router.add('POST', `${base}/{Sid}.json`, (req) => {
@@ -184,7 +187,13 @@ export function registerNumbers(emu: Emulator): NumbersApi {
     all: () => Object.values(state().numbers),
     add: (n) => {
       const now = Date.now();
-      const rec: NumberRecord = { ...n, friendly_name: n.friendly_name || friendly(n.phone_number), sid: newSid('PN'), created: now, updated: now };
+      const rec: NumberRecord = {
+        ...n,
+        friendly_name: n.friendly_name || friendly(n.phone_number),
+        sid: newSid('PN'),
+        created: now,
+        updated: now,
+      };
       state().numbers[rec.sid] = rec;
       emu.state.changed();
       return rec;

@@ -1,0 +1,18 @@
+// GET /api/call-location-name?phone_number=+14155550100 (000): location and friendly name of a number.
+import { defineFunction } from '../../lib/runtime/handler';
+import { access } from '../../lib/runtime/auth';
+import { f } from '../../lib/runtime/input';
+import { twilioClient } from '../../lib/runtime/twilio-client';
+import { callerInfo } from '../../lib/lookup/caller';
+import type { ErrorShape } from '../../lib/runtime/errors';
+
+/** The seed answers an invalid number with "unknown" values, everything else with `{error}`. */
+const errors: ErrorShape = (e) =>
+  e.status === 400 ? { location: 'Unknown Location', friendly_name: 'Unknown phone number' } : { error: e.message };
+
+export const handler = defineFunction({
+  access: access.user(),
+  input: { phone_number: f.phone().describe('the number to describe, E.164') },
+  errors,
+  run: ({ input, context }) => callerInfo(twilioClient(context), input.phone_number),
+});

@@ -1,0 +1,122 @@
+/**
+ * The one wrapper every function goes through:
+ *   authenticate (public | webhook signature | Flex token / bearer JWT / basic auth)
+ *   -> parse declared inputs -> run the service call under a deadline -> shape the answer.
+ * Every failure becomes the endpoint's documented error body; no stack trace ever leaves.
+ */
+import type { ServiceContext } from './env';
+import { ApiError, ErrorShape, toApiError } from './errors';
+import { Access, authenticateUser, authenticateWebhook, RequestLike } from './auth';
+import { InputOf, parseInput, Schema } from './input';
+import type { Principal } from './principal';
+import { Reply } from './reply';
+
+/** Twilio Functions' response object (global `Twilio.Response` at run time). */
+interface TwilioResponse {
+  setStatusCode(code: number): void;
+  setBody(body: unknown): void;
+  appendHeader(name: string, value: string): void;
+}
+declare const Twilio: { Response: new () => TwilioResponse };
+
+export type Callback = (err: unknown, response?: TwilioResponse) => void;
+export type Handler = (context: ServiceContext, event: Record<string, unknown>, callback: Callback) => Promise<void>;
+
+export interface RunArgs<S extends Schema, A extends Access> {
+  input: InputOf<S>;
+  principal: A extends { kind: 'user' } ? Principal : undefined;
+  context: ServiceContext;
+  /** Headers as the runtime gives them (lowercased). */
+  headers: Record<string, string | undefined>;
+}
+
+export interface FunctionSpec<S extends Schema, A extends Access> {
+  access: A;
+  input: S;
+  /** Renders errors in this endpoint's documented shape. */
+  errors: ErrorShape;
+  run(args: RunArgs<S, A>): Promise<unknown>;
+  /** Own time budget, well inside the platform's 10 s (default 7 s). */
+  deadlineMs?: number;
+  /** What to answer when the deadline passes (webhooks: a safe TwiML reply); default a 503 error. */
+  onDeadline?: () => Reply;
+}
+
+export const DEFAULT_DEADLINE_MS = 7000;
+
+function headersOf(event: Record<string, unknown>): Record<string, string | undefined> {
+  const req = event.request as { headers?: Record<string, unknown> } | undefined;
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req?.headers ?? {})) {
+    out[k.toLowerCase()] = Array.isArray(v) ? String(v[0]) : typeof v === 'string' ? v : v === undefined ? undefined : String(v);
+  }
+  return out;
+}
+
+function corsHeaders(context: ServiceContext, headers: Record<string, string | undefined>): Record<string, string> {
+  const allowed = (context.ALLOWED_ORIGINS ?? '*')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const origin = headers.origin;
+  const allowOrigin = allowed.includes('*') ? '*' : origin && allowed.includes(origin) ? origin : (allowed[0] ?? '');
+  return {
+    'Access-Control-Allow-Origin': allowOrigin,
+    'Access-Control-Allow-Methods': 'OPTIONS, POST, GET',
+    'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+    ...(allowOrigin !== '*' ? { Vary: 'Origin' } : {}),
+  };
+}
+
+class DeadlineExceeded extends Error {}
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeadlineExceeded()), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
+export function defineFunction<S extends Schema, A extends Access>(spec: FunctionSpec<S, A>): Handler {
+  return async (context, event, callback) => {
+    const headers = headersOf(event);
+    const respond = (reply: Reply): void => {
+      const res = new Twilio.Response();
+      res.setStatusCode(reply.status);
+      res.appendHeader('Content-Type', reply.contentType);
+      if (spec.access.kind !== 'webhook') {
+        for (const [k, v] of Object.entries(corsHeaders(context, headers))) res.appendHeader(k, v);
+      }
+      res.setBody(reply.body);
+      callback(null, res);
+    };
+    const fail = (err: unknown): void => {
+      const apiError = toApiError(err);
+      if (apiError.status >= 500 && !(err instanceof ApiError)) {
+        console.error(`[${context.PATH}]`, err instanceof Error ? (err.stack ?? err.message) : err);
+      }
+      respond(Reply.json(spec.errors(apiError), apiError.status));
+    };
+    try {
+      const work = (async (): Promise<unknown> => {
+        const req: RequestLike = { event, headers };
+        let principal: Principal | undefined;
+        if (spec.access.kind === 'webhook') authenticateWebhook(context, req);
+        else if (spec.access.kind === 'user') principal = await authenticateUser(context, spec.access, req);
+        const input = parseInput(spec.input, event);
+        return spec.run({ input, principal: principal as RunArgs<S, A>['principal'], context, headers });
+      })();
+      const result = await withDeadline(work, spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
+      respond(result instanceof Reply ? result : Reply.json(result));
+    } catch (err) {
+      if (err instanceof DeadlineExceeded) {
+        console.error(`[${context.PATH}] deadline of ${spec.deadlineMs ?? DEFAULT_DEADLINE_MS} ms passed`);
+        if (spec.onDeadline) respond(spec.onDeadline());
+        else fail(new ApiError(503, 'DEADLINE_EXCEEDED', 'The request took too long; try again'));
+        return;
+      }
+      fail(err);
+    }
+  };
+}

@@ -1,0 +1,141 @@
+/**
+ * Declared inputs. A function lists its fields once; the wrapper parses `event` (query and body merged
+ * by the runtime) against them before any work is done, so bad input changes nothing.
+ */
+import { ApiError } from './errors';
+import { E164, toE164 } from '../phone/e164';
+
+export class Field<T> {
+  constructor(
+    readonly parse: (raw: unknown, name: string) => T,
+    /** What the field is for; shown in validation errors and the docs. */
+    readonly purpose = '',
+  ) {}
+
+  /** Missing or empty is allowed and yields undefined. */
+  optional(): Field<T | undefined> {
+    return new Field((raw, name) => (isAbsent(raw) ? undefined : this.parse(raw, name)), this.purpose);
+  }
+
+  /** Missing or empty yields `value`. */
+  default(value: T): Field<T> {
+    return new Field((raw, name) => (isAbsent(raw) ? value : this.parse(raw, name)), this.purpose);
+  }
+
+  describe(purpose: string): Field<T> {
+    return new Field(this.parse, purpose);
+  }
+}
+
+export type Schema = Record<string, Field<unknown>>;
+export type InputOf<S extends Schema> = { [K in keyof S]: S[K] extends Field<infer T> ? T : never };
+
+const isAbsent = (raw: unknown): boolean => raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+
+export const invalid = (name: string, message: string): ApiError =>
+  new ApiError(400, 'VALIDATION_ERROR', message, { field: name });
+
+function text(raw: unknown, name: string): string {
+  if (isAbsent(raw)) throw invalid(name, `${name} is required`);
+  if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+  if (typeof raw !== 'string') throw invalid(name, `${name} must be a string`);
+  return raw.trim();
+}
+
+export const f = {
+  string(opts: { max?: number; pattern?: RegExp; patternHint?: string } = {}): Field<string> {
+    return new Field((raw, name) => {
+      const v = text(raw, name);
+      if (opts.max !== undefined && v.length > opts.max) throw invalid(name, `${name} must be at most ${opts.max} characters`);
+      if (opts.pattern && !opts.pattern.test(v)) throw invalid(name, `${name} ${opts.patternHint ?? 'has an invalid format'}`);
+      return v;
+    });
+  },
+
+  /** Text kept exactly as sent (message bodies: leading spaces matter). */
+  body(opts: { max: number }): Field<string> {
+    return new Field((raw, name) => {
+      if (isAbsent(raw)) throw invalid(name, `${name} is required`);
+      if (typeof raw !== 'string') throw invalid(name, `${name} must be a string`);
+      if (raw.length > opts.max) throw invalid(name, `${name} must be at most ${opts.max} characters`);
+      return raw;
+    });
+  },
+
+  /**
+   * A phone number normalised to E.164. `strict` accepts only E.164 as typed (the phone API's rule);
+   * otherwise common national and punctuated forms of valid numbers are normalised.
+   */
+  phone(opts: { strict?: boolean } = {}): Field<string> {
+    return new Field((raw, name) => {
+      // A '+' sent unencoded in a query string arrives as a space: restore it.
+      const v = typeof raw === 'string' && /^ \d/.test(raw) ? `+${raw.trim()}` : text(raw, name);
+      if (opts.strict && !E164.test(v)) throw invalid(name, `${name} must be in E.164 format (e.g. +14155550100)`);
+      const e164 = toE164(v);
+      if (!e164) throw invalid(name, `${name} is not a valid phone number`);
+      return e164;
+    });
+  },
+
+  int(opts: { min?: number; max?: number } = {}): Field<number> {
+    return new Field((raw, name) => {
+      const s = text(raw, name);
+      if (!/^-?\d+$/.test(s)) throw invalid(name, `${name} must be a whole number`);
+      const n = Number(s);
+      if (opts.min !== undefined && n < opts.min) throw invalid(name, `${name} must be at least ${opts.min}`);
+      if (opts.max !== undefined && n > opts.max) throw invalid(name, `${name} must be at most ${opts.max}`);
+      return n;
+    });
+  },
+
+  bool(): Field<boolean> {
+    return new Field((raw, name) => {
+      if (raw === true || raw === false) return raw;
+      const s = text(raw, name).toLowerCase();
+      if (s === 'true' || s === '1') return true;
+      if (s === 'false' || s === '0') return false;
+      throw invalid(name, `${name} must be true or false`);
+    });
+  },
+
+  oneOf<T extends string>(values: readonly T[]): Field<T> {
+    return new Field((raw, name) => {
+      const v = text(raw, name);
+      if (!(values as readonly string[]).includes(v)) throw invalid(name, `${name} must be one of: ${values.join(', ')}`);
+      return v as T;
+    });
+  },
+
+  url(opts: { httpsOnly?: boolean } = {}): Field<string> {
+    return new Field((raw, name) => {
+      const v = text(raw, name);
+      let u: URL;
+      try {
+        u = new URL(v);
+      } catch {
+        throw invalid(name, `${name} must be an absolute URL`);
+      }
+      const ok = opts.httpsOnly ? u.protocol === 'https:' : u.protocol === 'https:' || u.protocol === 'http:';
+      if (!ok) throw invalid(name, `${name} must be an ${opts.httpsOnly ? 'https' : 'http(s)'} URL`);
+      return u.toString();
+    });
+  },
+
+  /** One or more values: a JSON array, a single value, or a comma-separated string. */
+  list<T>(item: Field<T>, opts: { max: number }): Field<T[]> {
+    return new Field((raw, name) => {
+      const items = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(',') : [raw];
+      const present = items.filter((x) => !isAbsent(x));
+      if (present.length === 0) throw invalid(name, `${name} is required`);
+      if (present.length > opts.max) throw invalid(name, `${name} takes at most ${opts.max} values`);
+      return present.map((x, i) => item.parse(x, `${name}[${i}]`));
+    });
+  },
+};
+
+/** Parses `event` against the schema; unknown fields are ignored, known ones must be valid. */
+export function parseInput<S extends Schema>(schema: S, event: Record<string, unknown>): InputOf<S> {
+  const out: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(schema)) out[name] = field.parse(event[name], name);
+  return out as InputOf<S>;
+}

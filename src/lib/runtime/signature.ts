@@ -1,0 +1,36 @@
+/**
+ * X-Twilio-Signature check for webhooks, done by the service itself so local runs and tests see what
+ * production sees. Twilio signs the URL it requested: https://DOMAIN_NAME/PATH in production; local
+ * servers (localhost, 127.0.0.1) are plain http.
+ */
+import type { ServiceContext } from './env';
+
+const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
+
+export function webhookUrl(context: Pick<ServiceContext, 'DOMAIN_NAME' | 'PATH'>): string {
+  const scheme = LOCAL_HOST.test(context.DOMAIN_NAME) ? 'http' : 'https';
+  return `${scheme}://${context.DOMAIN_NAME}${context.PATH}`;
+}
+
+/** Params Twilio signed: everything in the event except what the runtime adds. */
+export function signedParams(event: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(event)) {
+    if (k === 'request') continue;
+    if (typeof v === 'string') out[k] = v;
+    else if (typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+  }
+  return out;
+}
+
+export function isValidTwilioSignature(
+  authToken: string,
+  signature: string | undefined,
+  context: Pick<ServiceContext, 'DOMAIN_NAME' | 'PATH'>,
+  event: Record<string, unknown>,
+): boolean {
+  if (!signature) return false;
+  // Loaded on first use: the webhook helpers only, not the whole SDK.
+  const { validateRequest } = require('twilio/lib/webhooks/webhooks') as typeof import('twilio/lib/webhooks/webhooks');
+  return validateRequest(authToken, signature, webhookUrl(context), signedParams(event));
+}

@@ -1,0 +1,144 @@
+/**
+ * The whole service under test: a fresh emulator plus the compiled functions served in-process by the
+ * Serverless Toolkit's local server, wired together exactly as `npm start` wires them. Requests go
+ * over HTTP, as Flex and Twilio send them.
+ */
+import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
+import { startFunctions, RunningServer } from '../../scripts/local-server';
+import { contractViolations } from './contract';
+import { startTestEmulator, TestEmulator } from './emulator';
+import type { EmulatorOptions } from '../../emulator';
+
+export interface HttpResult<T = unknown> {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: T;
+}
+
+export interface TestService {
+  t: TestEmulator;
+  url: string;
+  env: Record<string, string>;
+  get<T = unknown>(path: string, opts?: RequestOpts): Promise<HttpResult<T>>;
+  post<T = unknown>(path: string, opts?: RequestOpts & { json?: unknown; form?: Record<string, string> }): Promise<HttpResult<T>>;
+  /** A POST signed as Twilio signs webhooks (form-encoded); `signature` overrides it (forgery tests). */
+  webhook<T = unknown>(path: string, params: Record<string, string>, signature?: string): Promise<HttpResult<T>>;
+  /** A dev Flex token minted by the emulator. */
+  flexToken(identity: string, roles?: string[], extra?: Record<string, unknown>): Promise<string>;
+}
+
+interface RequestOpts {
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  token?: string;
+}
+
+async function request<T>(url: string, init: RequestInit): Promise<HttpResult<T>> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let body: unknown = text;
+  if ((res.headers.get('content-type') ?? '').includes('json')) {
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = text;
+    }
+  }
+  return { status: res.status, headers: res.headers, text, body: body as T };
+}
+
+export const SERVICE_DEFAULTS: Record<string, string> = {
+  TWILIO_PHONE_NUMBER: '+14155550111',
+  TWILIO_FROM_NUMBER: '+14155550111',
+  TWILIO_WHATSAPP_NUMBER: '+14155550111',
+  SOFTPHONE_IDENTITY: 'softphone',
+  API_USERNAME: 'softphone-api',
+  API_PASSWORD: 'correct horse battery staple',
+  JWT_SECRET: 'test-jwt-secret-0123456789abcdef',
+};
+
+export function useService(opts: { env?: Record<string, string>; emulator?: EmulatorOptions } = {}): () => TestService {
+  let svc: TestService | undefined;
+  let fns: RunningServer | undefined;
+  beforeAll(async () => {
+    const t = await startTestEmulator(opts.emulator);
+    const env: Record<string, string> = {
+      ACCOUNT_SID: t.emu.accountSid,
+      AUTH_TOKEN: t.emu.authToken,
+      TWILIO_EMULATOR_URL: t.url,
+      ...SERVICE_DEFAULTS,
+      ...opts.env,
+    };
+    fns = await startFunctions({ env });
+    // The sample numbers' webhooks must reach this run's functions.
+    t.emu.functionsBaseUrl = fns.url;
+    const numbers = await t.client.incomingPhoneNumbers.list();
+    for (const n of numbers) {
+      await t.client.incomingPhoneNumbers(n.sid).update({
+        smsUrl: n.smsUrl.replace(/^https?:\/\/[^/]+/, fns.url),
+        voiceUrl: n.voiceUrl.replace(/^https?:\/\/[^/]+/, fns.url),
+      });
+    }
+    t.exchanges.length = 0;
+    const base = fns.url;
+    const withQuery = (path: string, query?: Record<string, string>): string =>
+      `${base}${path}${query ? `?${new URLSearchParams(query).toString()}` : ''}`;
+    const headersOf = (o?: RequestOpts): Record<string, string> => ({ ...(o?.headers ?? {}) });
+    svc = {
+      t,
+      url: base,
+      env,
+      get: (path, o) => {
+        const query = o?.token ? { ...(o.query ?? {}), Token: o.token } : o?.query;
+        return request(withQuery(path, query), { headers: headersOf(o) });
+      },
+      post: (path, o) => {
+        const headers = headersOf(o);
+        let body: string | undefined;
+        if (o?.form) {
+          headers['Content-Type'] = 'application/x-www-form-urlencoded';
+          body = new URLSearchParams({ ...o.form, ...(o.token ? { Token: o.token } : {}) }).toString();
+        } else {
+          headers['Content-Type'] = 'application/json';
+          const json = (o?.json ?? {}) as Record<string, unknown>;
+          body = JSON.stringify(o?.token ? { ...json, Token: o.token } : json);
+        }
+        return request(withQuery(path, o?.query), { method: 'POST', headers, body });
+      },
+      webhook: (path, params, signature) => {
+        const url = `${base}${path}`;
+        const sig = signature ?? getExpectedTwilioSignature(t.emu.authToken, url, params);
+        return request(url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig },
+          body: new URLSearchParams(params).toString(),
+        });
+      },
+      flexToken: async (identity, roles = ['agent'], extra = {}) => {
+        const res = await t.control<{ token: string }>('POST', '/_emulator/flex-token', { identity, roles, ...extra });
+        if (res.status !== 200) throw new Error(`flex-token: ${res.status} ${JSON.stringify(res.body)}`);
+        return res.body.token;
+      },
+    };
+  });
+  afterAll(async () => {
+    await fns?.close();
+    if (!svc) return;
+    await svc.t.close();
+    const problems = contractViolations(svc.t.exchanges);
+    if (problems.length) throw new Error(`OpenAPI contract violations:\n${problems.join('\n')}`);
+  });
+  return () => {
+    if (!svc) throw new Error('service not started');
+    return svc;
+  };
+}
+
+/** Request-log counts of Twilio REST round trips made while `fn` ran. */
+export async function roundTrips(s: TestService, fn: () => Promise<unknown>): Promise<number> {
+  await s.t.control('DELETE', '/_emulator/requests');
+  await fn();
+  const log = await s.t.control<{ requests: { kind: string }[] }>('GET', '/_emulator/requests');
+  return log.body.requests.filter((r) => r.kind === 'rest').length;
+}
