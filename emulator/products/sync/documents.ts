@@ -1,0 +1,84 @@
+/**
+ * Sync Documents: /v1/Services/{ServiceSid}/Documents[/{Sid}], where Sid may be the unique name.
+ */
+import { EmuReply, EmuRequest, json } from '../../core/router';
+import { first, newSid, pageV1 } from '../../core/wire';
+import { assertUniqueName, findObject, SyncContext } from './context';
+import { DocumentRecord, serviceUrl, wireDocument } from './model';
+import { checkIfMatch, expiryFrom, parseData, parseTtl, parseUniqueName, readSyncPage, syncError } from './params';
+
+export function registerDocuments(ctx: SyncContext): void {
+  const reply = (status: number, d: DocumentRecord): EmuReply =>
+    json(status, wireDocument(ctx.emu.accountSid, d), { ETag: String(d.revision) });
+
+  /** The addressed document, counted against its rate limit. */
+  const get = (req: EmuRequest): DocumentRecord => {
+    const svc = ctx.service(req.params.ServiceSid);
+    const d = findObject(ctx.state().documents, svc.sid, req.params.Sid);
+    if (!d) throw syncError(404, 54100, `The requested Document ${req.params.Sid} was not found`);
+    ctx.hit('Document', d.sid);
+    return d;
+  };
+
+  ctx.route('POST', '/Services/{ServiceSid}/Documents', (req, now) => {
+    const svc = ctx.service(req.params.ServiceSid);
+    const uniqueName = parseUniqueName(req.form);
+    const raw = first(req.form, 'Data');
+    const data = raw === undefined ? {} : parseData(raw, 54101);
+    const ttl = parseTtl(req.form, 'Ttl');
+    const documents = ctx.state().documents;
+    assertUniqueName(documents, svc.sid, uniqueName);
+    const d: DocumentRecord = {
+      sid: newSid('ET'),
+      service_sid: svc.sid,
+      unique_name: uniqueName,
+      revision: 0,
+      data,
+      created: now,
+      updated: now,
+      expires: ttl === undefined ? null : expiryFrom(now, ttl),
+      seq: ctx.nextSeq(),
+    };
+    ctx.hit('Document', d.sid);
+    documents[d.sid] = d;
+    ctx.noteExpiry(d.expires);
+    ctx.changed();
+    return reply(201, d);
+  });
+
+  ctx.route('GET', '/Services/{ServiceSid}/Documents', (req) => {
+    const svc = ctx.service(req.params.ServiceSid);
+    const items = Object.values(ctx.state().documents)
+      .filter((d) => d.service_sid === svc.sid)
+      .sort((a, b) => a.seq - b.seq)
+      .map((d) => wireDocument(ctx.emu.accountSid, d));
+    return json(200, pageV1('documents', `${serviceUrl(svc.sid)}/Documents`, items, readSyncPage(req.query)));
+  });
+
+  ctx.route('GET', '/Services/{ServiceSid}/Documents/{Sid}', (req) => reply(200, get(req)));
+
+  ctx.route('POST', '/Services/{ServiceSid}/Documents/{Sid}', (req, now) => {
+    const d = get(req);
+    checkIfMatch(req.headers['if-match'], d.revision, 54103, 'Document');
+    const raw = first(req.form, 'Data');
+    const ttl = parseTtl(req.form, 'Ttl');
+    if (raw === undefined && ttl === undefined) throw syncError(400, 54010, 'Expected at least one of Data or Ttl, but none were provided.');
+    if (raw !== undefined) d.data = parseData(raw, 54101);
+    if (ttl !== undefined) {
+      d.expires = expiryFrom(now, ttl);
+      ctx.noteExpiry(d.expires);
+    }
+    d.revision += 1;
+    d.updated = now;
+    ctx.changed();
+    return reply(200, d);
+  });
+
+  ctx.route('DELETE', '/Services/{ServiceSid}/Documents/{Sid}', (req) => {
+    const d = get(req);
+    checkIfMatch(req.headers['if-match'], d.revision, 54103, 'Document');
+    delete ctx.state().documents[d.sid];
+    ctx.changed();
+    return { status: 204 };
+  });
+}
