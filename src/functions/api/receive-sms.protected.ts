@@ -10,7 +10,12 @@ const REQUIRED = "Invalid request. 'From', 'To', and 'Body' fields are required.
 
 const errors: ErrorShape = (e) => ({
   status: 'error',
-  message: e.code === 'VALIDATION_ERROR' ? REQUIRED : e.status >= 500 ? 'An internal error occurred while processing the SMS.' : e.message,
+  message:
+    e.code === 'VALIDATION_ERROR'
+      ? REQUIRED
+      : e.status >= 500
+        ? 'An internal error occurred while processing the SMS.'
+        : e.message,
 });
 
 export const handler = defineFunction({

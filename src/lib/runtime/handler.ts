@@ -28,6 +28,8 @@ export interface RunArgs<S extends Schema, A extends Access> {
   context: ServiceContext;
   /** Headers as the runtime gives them (lowercased). */
   headers: Record<string, string | undefined>;
+  /** The raw event, for parameters whose names vary (MediaUrl0..N). Declared inputs come from `input`. */
+  event: Record<string, unknown>;
 }
 
 export interface FunctionSpec<S extends Schema, A extends Access> {
@@ -38,8 +40,11 @@ export interface FunctionSpec<S extends Schema, A extends Access> {
   run(args: RunArgs<S, A>): Promise<unknown>;
   /** Own time budget, well inside the platform's 10 s (default 7 s). */
   deadlineMs?: number;
-  /** What to answer when the deadline passes (webhooks: a safe TwiML reply); default a 503 error. */
-  onDeadline?: () => Reply;
+  /**
+   * Webhooks: the safe answer (TwiML) when the deadline passes or an internal error happens, so Twilio
+   * always gets a document it can act on. Without it such cases answer an error in the endpoint's shape.
+   */
+  fallback?: () => Reply;
 }
 
 export const DEFAULT_DEADLINE_MS = 7000;
@@ -96,7 +101,8 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
       if (apiError.status >= 500 && !(err instanceof ApiError)) {
         console.error(`[${context.PATH}]`, err instanceof Error ? (err.stack ?? err.message) : err);
       }
-      respond(Reply.json(spec.errors(apiError), apiError.status));
+      if (apiError.status >= 500 && spec.fallback) respond(spec.fallback());
+      else respond(Reply.json(spec.errors(apiError), apiError.status));
     };
     try {
       const work = (async (): Promise<unknown> => {
@@ -105,14 +111,14 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
         if (spec.access.kind === 'webhook') authenticateWebhook(context, req);
         else if (spec.access.kind === 'user') principal = await authenticateUser(context, spec.access, req);
         const input = parseInput(spec.input, event);
-        return spec.run({ input, principal: principal as RunArgs<S, A>['principal'], context, headers });
+        return spec.run({ input, principal: principal as RunArgs<S, A>['principal'], context, headers, event });
       })();
       const result = await withDeadline(work, spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
       respond(result instanceof Reply ? result : Reply.json(result));
     } catch (err) {
       if (err instanceof DeadlineExceeded) {
         console.error(`[${context.PATH}] deadline of ${spec.deadlineMs ?? DEFAULT_DEADLINE_MS} ms passed`);
-        if (spec.onDeadline) respond(spec.onDeadline());
+        if (spec.fallback) respond(spec.fallback());
         else fail(new ApiError(503, 'DEADLINE_EXCEEDED', 'The request took too long; try again'));
         return;
       }

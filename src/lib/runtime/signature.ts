@@ -4,12 +4,10 @@
  * servers (localhost, 127.0.0.1) are plain http.
  */
 import type { ServiceContext } from './env';
-
-const LOCAL_HOST = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/;
+import { serviceUrl } from './urls';
 
 export function webhookUrl(context: Pick<ServiceContext, 'DOMAIN_NAME' | 'PATH'>): string {
-  const scheme = LOCAL_HOST.test(context.DOMAIN_NAME) ? 'http' : 'https';
-  return `${scheme}://${context.DOMAIN_NAME}${context.PATH}`;
+  return serviceUrl(context, context.PATH);
 }
 
 /** Params Twilio signed: everything in the event except what the runtime adds. */

@@ -61,7 +61,10 @@ export class SyncMapRef<T extends Json> {
 
   private async ensureMap(): Promise<void> {
     try {
-      await syncService(this.client, this.env).syncMaps.create({ uniqueName: this.name, ...(this.mapTtl ? { ttl: this.mapTtl } : {}) });
+      await syncService(this.client, this.env).syncMaps.create({
+        uniqueName: this.name,
+        ...(this.mapTtl ? { ttl: this.mapTtl } : {}),
+      });
     } catch (err) {
       if (twilioStatus(err) !== 409) throw err; // created meanwhile by another invocation
     }
@@ -135,7 +138,11 @@ export class SyncMapRef<T extends Json> {
   /** Items in key order, a page at a time (Sync pages hold at most 100). */
   async list(opts: { limit: number; order?: 'asc' | 'desc' }): Promise<{ key: string; data: T }[]> {
     try {
-      const items = await this.map().syncMapItems.list({ limit: opts.limit, pageSize: Math.min(100, opts.limit), order: opts.order ?? 'asc' });
+      const items = await this.map().syncMapItems.list({
+        limit: opts.limit,
+        pageSize: Math.min(100, opts.limit),
+        order: opts.order ?? 'asc',
+      });
       return items.map((i) => ({ key: i.key, data: i.data as T }));
     } catch (err) {
       if (twilioCode(err) === MAP_NOT_FOUND) return [];

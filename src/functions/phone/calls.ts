@@ -1,0 +1,25 @@
+// GET /phone/calls?limit=10 (003): the most recent calls (limit 1..1000).
+import { defineFunction } from '../../lib/runtime/handler';
+import { access } from '../../lib/runtime/auth';
+import { f } from '../../lib/runtime/input';
+import { twilioClient } from '../../lib/runtime/twilio-client';
+import { listCalls } from '../../lib/voice/calls';
+import { phoneError } from '../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.user(),
+  input: { limit: f.int({ min: 1, max: 1000 }).default(10).describe('how many calls, 1..1000') },
+  errors: phoneError,
+  run: async ({ input, context }) => {
+    const calls = (await listCalls(twilioClient(context), input.limit)).map((c) => ({
+      call_sid: c.call_sid,
+      status: c.status,
+      to: c.to,
+      from: c.from,
+      duration: c.duration,
+      start_time: c.start_time,
+      end_time: c.end_time,
+    }));
+    return { success: true, calls, count: calls.length };
+  },
+});

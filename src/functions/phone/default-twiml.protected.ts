@@ -1,0 +1,14 @@
+// POST /phone/default-twiml (Twilio voice webhook): the TwiML of a /phone/call placed without twiml_url.
+import { defineFunction } from '../../lib/runtime/handler';
+import { access } from '../../lib/runtime/auth';
+import { Reply } from '../../lib/runtime/reply';
+import { defaultCallTwiml, voiceFallback } from '../../lib/voice/twiml';
+import { phoneError } from '../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.webhook(),
+  input: {},
+  errors: phoneError,
+  fallback: () => Reply.twiml(voiceFallback()),
+  run: async () => Reply.twiml(defaultCallTwiml()),
+});

@@ -1,0 +1,32 @@
+// POST /webhook/incoming-message (002, Twilio messaging webhook): logs SMS, MMS and WhatsApp messages
+// (media included) and acknowledges them with TwiML.
+import { defineFunction } from '../../lib/runtime/handler';
+import { access } from '../../lib/runtime/auth';
+import { f } from '../../lib/runtime/input';
+import { Reply } from '../../lib/runtime/reply';
+import { twilioClient } from '../../lib/runtime/twilio-client';
+import { inboundMessageFrom, receivedAcknowledgement } from '../../lib/messaging/inbound';
+import { logInboundMessage } from '../../lib/store/message-log';
+import { messagingResponse } from '../../lib/messaging/twiml';
+import { softphoneError } from '../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.webhook(),
+  input: {
+    MessageSid: f.string({ max: 64, pattern: /^(SM|MM)[0-9a-f]{32}$/, patternHint: 'must be a message SID' }),
+    From: f.string({ max: 128 }),
+    To: f.string({ max: 128 }),
+    Body: f.body({ max: 1600 }).default(''),
+    NumMedia: f.int({ min: 0, max: 10 }).default(0),
+    ProfileName: f.string({ max: 256 }).optional(),
+  },
+  errors: softphoneError,
+  // Twilio keeps every inbound message in its own log, so an ack without our copy loses nothing.
+  fallback: () => Reply.twiml(messagingResponse(['Thanks, we received your message.'])),
+  run: async ({ input, context, event }) => {
+    const msg = inboundMessageFrom(input, event);
+    await logInboundMessage(twilioClient(context), context, msg);
+    console.log(JSON.stringify({ event: 'inbound_message', sid: msg.messageSid, channel: msg.channel, media: msg.media.length }));
+    return Reply.twiml(messagingResponse([receivedAcknowledgement(msg)]));
+  },
+});

@@ -1,0 +1,50 @@
+// POST /webhooks/twilio/call-status (004, Twilio status callback): keeps this service's call record.
+import { defineFunction } from '../../../lib/runtime/handler';
+import { access } from '../../../lib/runtime/auth';
+import { f } from '../../../lib/runtime/input';
+import { twilioClient } from '../../../lib/runtime/twilio-client';
+import { recordCallEvent } from '../../../lib/store/call-records';
+import { platformError } from '../../../lib/contracts/error-shapes';
+import { chargedAmount, eventTime } from '../../../lib/runtime/twilio-params';
+
+export const handler = defineFunction({
+  access: access.webhook(),
+  input: {
+    CallSid: f.string({ pattern: /^CA[0-9a-f]{32}$/, patternHint: 'must be a call SID' }),
+    CallStatus: f.oneOf([
+      'queued',
+      'initiated',
+      'ringing',
+      'in-progress',
+      'completed',
+      'busy',
+      'no-answer',
+      'failed',
+      'canceled',
+    ] as const),
+    CallDuration: f.int({ min: 0 }).optional(),
+    From: f.string({ max: 128 }).optional(),
+    To: f.string({ max: 128 }).optional(),
+    Direction: f.string({ max: 32 }).optional(),
+    Timestamp: f.string({ max: 64 }).optional(),
+    SequenceNumber: f.int({ min: 0 }).optional(),
+    Price: f.string({ max: 32 }).optional(),
+    PriceUnit: f.string({ max: 8 }).optional(),
+  },
+  errors: platformError,
+  run: async ({ input, context }) => {
+    const price = chargedAmount(input.Price);
+    const record = await recordCallEvent(twilioClient(context), context, {
+      callSid: input.CallSid,
+      status: input.CallStatus,
+      at: eventTime(input.Timestamp),
+      ...(input.Direction ? { direction: input.Direction } : {}),
+      ...(input.From ? { from: input.From } : {}),
+      ...(input.To ? { to: input.To } : {}),
+      ...(input.CallDuration !== undefined ? { duration: input.CallDuration } : {}),
+      ...(input.SequenceNumber !== undefined ? { sequence: input.SequenceNumber } : {}),
+      ...(price !== undefined ? { price, priceUnit: input.PriceUnit ?? 'USD' } : {}),
+    });
+    return { success: true, callSid: input.CallSid, status: record?.status ?? input.CallStatus };
+  },
+});

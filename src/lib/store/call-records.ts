@@ -1,0 +1,113 @@
+/**
+ * Call records: this service's own view of each call, kept from Twilio's status callbacks.
+ * Sync Maps `call-records.<0..15>`, item key = CallSid. A call's status only moves forward
+ * (queued < initiated < ringing < in-progress < a final status), so duplicated or reordered callbacks
+ * never move a record backwards, and a final status is never replaced by another.
+ */
+import type { ServiceEnv } from '../runtime/env';
+import type { TwilioClient } from '../runtime/twilio-client';
+import { DAY_S, Json, shardOf, SyncMapRef } from './sync';
+
+const SHARDS = 16;
+const TTL_S = 365 * DAY_S;
+
+export const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed', 'canceled'] as const;
+const RANK: Record<string, number> = { queued: 0, initiated: 1, ringing: 2, 'in-progress': 3 };
+
+export function statusRank(status: string): number {
+  return (FINAL_CALL_STATUSES as readonly string[]).includes(status) ? 4 : (RANK[status] ?? -1);
+}
+
+export interface CallRecord extends Json {
+  callSid: string;
+  status: string;
+  direction: string;
+  from: string;
+  to: string;
+  /** Seconds, once final. */
+  duration: number | null;
+  startTime: string | null;
+  endTime: string | null;
+  /** Positive amount charged (Twilio reports it negative), once known. */
+  price: number | null;
+  priceUnit: string | null;
+  /** Highest callback SequenceNumber applied. */
+  sequence: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CallStatusEvent {
+  callSid: string;
+  status: string;
+  direction?: string;
+  from?: string;
+  to?: string;
+  duration?: number;
+  sequence?: number;
+  price?: number;
+  priceUnit?: string;
+  /** When the callback says this happened (Timestamp), else now. */
+  at: string;
+}
+
+function mapFor(client: TwilioClient, env: ServiceEnv, callSid: string): SyncMapRef<CallRecord> {
+  return new SyncMapRef<CallRecord>(client, env, `call-records.${shardOf(callSid, SHARDS)}`, 0);
+}
+
+/** The record after applying the event, or undefined when the event changes nothing. */
+export function applyCallEvent(current: CallRecord | undefined, ev: CallStatusEvent): CallRecord | undefined {
+  const rank = statusRank(ev.status);
+  if (rank < 0) return undefined;
+  if (current) {
+    const currentRank = statusRank(current.status);
+    if (rank < currentRank) return undefined;
+    if (rank === currentRank && (rank === 4 || (ev.sequence ?? -1) <= current.sequence)) {
+      // Same stage again (a duplicate): only fill in what was missing, such as the price.
+      if (ev.price === undefined || current.price !== null) return undefined;
+      return { ...current, price: ev.price, priceUnit: ev.priceUnit ?? current.priceUnit, updatedAt: ev.at };
+    }
+  }
+  const base: CallRecord = current ?? {
+    callSid: ev.callSid,
+    status: ev.status,
+    direction: ev.direction ?? '',
+    from: ev.from ?? '',
+    to: ev.to ?? '',
+    duration: null,
+    startTime: null,
+    endTime: null,
+    price: null,
+    priceUnit: null,
+    sequence: -1,
+    createdAt: ev.at,
+    updatedAt: ev.at,
+  };
+  const final = rank === 4;
+  return {
+    ...base,
+    status: ev.status,
+    direction: base.direction || ev.direction || '',
+    from: base.from || ev.from || '',
+    to: base.to || ev.to || '',
+    startTime: ev.status === 'in-progress' ? ev.at : base.startTime,
+    endTime: final ? ev.at : base.endTime,
+    duration: final ? (ev.duration ?? 0) : base.duration,
+    price: ev.price ?? base.price,
+    priceUnit: ev.priceUnit ?? base.priceUnit,
+    sequence: Math.max(base.sequence, ev.sequence ?? -1),
+    updatedAt: ev.at,
+  };
+}
+
+export async function recordCallEvent(
+  client: TwilioClient,
+  env: ServiceEnv,
+  ev: CallStatusEvent,
+): Promise<CallRecord | undefined> {
+  return mapFor(client, env, ev.callSid).upsert(ev.callSid, (current) => applyCallEvent(current, ev), TTL_S);
+}
+
+export async function getCallRecord(client: TwilioClient, env: ServiceEnv, callSid: string): Promise<CallRecord | undefined> {
+  return (await mapFor(client, env, callSid).get(callSid))?.data;
+}
