@@ -51,7 +51,10 @@ describe('Flex token on plugin endpoints', () => {
 
   it('refuses a send-sms with a forged token and sends nothing', async () => {
     const before = (await s().t.client.messages.list()).length;
-    const res = await s().post('/api/send-sms', { token: 'x.y.z', json: { to: '+14155559999', from: '+14155550100', body: 'hi' } });
+    const res = await s().post('/api/send-sms', {
+      token: 'x.y.z',
+      json: { to: '+14155559999', from: '+14155550100', body: 'hi' },
+    });
     expect(res.status).toBe(401);
     expect((await s().t.client.messages.list()).length).toBe(before);
   });
@@ -97,7 +100,9 @@ describe('GET /api/call-location-name', () => {
     const token = await s().flexToken('alice');
     await s().get('/api', { token });
     await s().get('/api/sms-logs', { token });
-    const trips = await roundTrips(s(), () => s().get('/api/call-location-name', { token, query: { phone_number: '+14155550111' } }));
+    const trips = await roundTrips(s(), () =>
+      s().get('/api/call-location-name', { token, query: { phone_number: '+14155550111' } }),
+    );
     expect(trips).toBe(1);
   });
 });
@@ -145,7 +150,9 @@ describe('GET /api/call-logs', () => {
 describe('GET /api/task-logs', () => {
   it('lists at most 50 tasks, newest first, attributes parsed', async () => {
     const token = await s().flexToken('alice');
-    const res = await s().get<{ sid: string; status: string; created_time: string; attributes: unknown }[]>('/api/task-logs', { token });
+    const res = await s().get<{ sid: string; status: string; created_time: string; attributes: unknown }[]>('/api/task-logs', {
+      token,
+    });
     expect(res.status).toBe(200);
     expect(res.body.length).toBeGreaterThan(0);
     expect(res.body.length).toBeLessThanOrEqual(50);
@@ -233,7 +240,7 @@ describe('POST /api/receive-sms (webhook)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/xml/);
     expect(res.text).toContain(
-      "<Message>Hello, your message &apos;Hello from a handset...&apos; was received by our service number +14155550100</Message>",
+      '<Message>Hello, your message &apos;Hello from a handset...&apos; was received by our service number +14155550100</Message>',
     );
   });
 
@@ -270,10 +277,15 @@ describe('POST /api/receive-sms (webhook)', () => {
     );
     expect(inbound.status).toBe(200);
     expect(inbound.body.webhook.status).toBe(200);
-    expect(inbound.body.twiml).toContain("Hello, your message &apos;Hi there&apos; was received by our service number +14155550100");
+    expect(inbound.body.twiml).toContain(
+      'Hello, your message &apos;Hi there&apos; was received by our service number +14155550100',
+    );
     expect(inbound.body.replies).toHaveLength(1);
     const token = await s().flexToken('alice');
     const logs = await s().get<{ message_sid: string; body: string; from: string }[]>('/api/sms-logs', { token });
-    expect(logs.body.find((m) => m.message_sid === inbound.body.message_sid)).toMatchObject({ body: 'Hi there', from: '+14155557777' });
+    expect(logs.body.find((m) => m.message_sid === inbound.body.message_sid)).toMatchObject({
+      body: 'Hi there',
+      from: '+14155557777',
+    });
   });
 });

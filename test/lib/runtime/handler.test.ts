@@ -57,7 +57,7 @@ describe('defineFunction', () => {
       input: {},
       errors: shape,
       deadlineMs: 50,
-      onDeadline: () => Reply.twiml('<Response/>'),
+      fallback: () => Reply.twiml('<Response/>'),
       run: () => new Promise((r) => setTimeout(r, 1000)),
     });
     const started = Date.now();
