@@ -8,12 +8,16 @@ import type { ServiceContext } from '../../src/lib/runtime/env';
 export class FakeResponse {
   statusCode = 200;
   body: unknown;
+  /** The body exactly as the function set it. */
+  raw: unknown;
   headers: Record<string, string> = {};
   setStatusCode(code: number): void {
     this.statusCode = code;
   }
+  /** JSON answers are parsed, as a client would (the wrapper sets Content-Type before the body). */
   setBody(body: unknown): void {
-    this.body = body;
+    this.raw = body;
+    this.body = this.headers['Content-Type'] === 'application/json' && typeof body === 'string' ? (JSON.parse(body) as unknown) : body;
   }
   appendHeader(name: string, value: string): void {
     this.headers[name] = value;

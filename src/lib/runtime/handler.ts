@@ -93,7 +93,8 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
       if (spec.access.kind !== 'webhook') {
         for (const [k, v] of Object.entries(corsHeaders(context, headers))) res.appendHeader(k, v);
       }
-      res.setBody(reply.body);
+      // JSON is serialised here so a bare string answer is valid JSON too ("Hello, Twilio Plugin!").
+      res.setBody(reply.contentType === 'application/json' ? JSON.stringify(reply.body) : reply.body);
       callback(null, res);
     };
     const fail = (err: unknown): void => {

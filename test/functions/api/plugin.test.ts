@@ -10,7 +10,8 @@ describe('GET /api', () => {
   it('answers the greeting without any credentials', async () => {
     const res = await s().get('/api');
     expect(res.status).toBe(200);
-    expect(res.body).toBe('Hello, Twilio Plugin!');
+    expect(res.text).toBe('"Hello, Twilio Plugin!"');
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(res.headers.get('access-control-allow-origin')).toBe('*');
   });
 });

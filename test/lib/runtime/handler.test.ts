@@ -21,6 +21,7 @@ describe('defineFunction', () => {
     const res = await invoke(h, { n: '2' });
     expect(res.statusCode).toBe(200);
     expect(res.body).toEqual({ doubled: 4, name: null });
+    expect(res.raw).toBe('{"doubled":4,"name":null}');
     expect(res.headers['Access-Control-Allow-Origin']).toBe('*');
     expect(res.headers['Content-Type']).toBe('application/json');
   });
