@@ -1,0 +1,53 @@
+/** Small numeric and formatting helpers for the benchmark. */
+
+/** Nearest-rank percentile of an ascending-sorted sample (p in 0..100). */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export interface Summary {
+  n: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function summarize(samples: readonly number[]): Summary {
+  const s = [...samples].sort((a, b) => a - b);
+  return {
+    n: s.length,
+    p50: percentile(s, 50),
+    p90: percentile(s, 90),
+    p95: percentile(s, 95),
+    p99: percentile(s, 99),
+    max: s.length ? s[s.length - 1] : NaN,
+  };
+}
+
+/** Milliseconds with a fixed number of decimals. */
+export function ms(n: number, digits = 1): string {
+  return Number.isFinite(n) ? n.toFixed(digits) : '-';
+}
+
+export type Align = 'l' | 'r';
+
+/** A plain aligned text table; numbers-looking columns are right-aligned unless `align` says otherwise. */
+export function table(
+  headers: readonly string[],
+  rows: readonly (readonly (string | number)[])[],
+  align?: readonly Align[],
+): string {
+  const cells = rows.map((r) => r.map((c) => String(c)));
+  const widths = headers.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const alignOf = (i: number): Align => align?.[i] ?? (i === 0 ? 'l' : 'r');
+  const line = (r: readonly string[]): string =>
+    r
+      .map((c, i) => (alignOf(i) === 'l' ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
+}
