@@ -66,6 +66,8 @@ export class Emulator {
   private readonly requestLog: RequestLogEntry[] = [];
   private readonly resetHooks: (() => void)[] = [];
   private url = '';
+  private closed = false;
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(private readonly options: EmulatorOptions = {}) {
     this.state = new EmulatorState(options.stateDir);
@@ -94,9 +96,20 @@ export class Emulator {
     return this.url;
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops starting new work (timers, callbacks) and waits, at most `maxMs`, for requests the emulator
+   * is making to the service, which may still need the emulator's APIs to finish.
+   */
+  async quiesce(maxMs = 5000): Promise<void> {
+    this.closed = true;
     for (const t of this.timers) clearTimeout(t);
     this.timers.clear();
+    const cap = new Promise<void>((r) => setTimeout(r, maxMs).unref());
+    await Promise.race([Promise.allSettled([...this.inFlight]), cap]);
+  }
+
+  async close(): Promise<void> {
+    await this.quiesce();
     this.state.flush();
     const server = this.server;
     this.server = undefined;
@@ -108,6 +121,7 @@ export class Emulator {
 
   /** Runs `fn` after `ms` unless the emulator closes first. */
   schedule(ms: number, fn: () => void | Promise<void>): void {
+    if (this.closed) return; // work still in flight at close must not outlive the emulator
     const t = setTimeout(() => {
       this.timers.delete(t);
       Promise.resolve()
@@ -124,6 +138,13 @@ export class Emulator {
 
   /** A signed request to the service, as Twilio makes it; logged in the request log. */
   webhook(url: string, params: Record<string, string>, method: 'POST' | 'GET' = 'POST'): Promise<WebhookResult> {
+    const request = this.sendWebhook(url, params, method);
+    this.inFlight.add(request);
+    void request.finally(() => this.inFlight.delete(request));
+    return request;
+  }
+
+  private sendWebhook(url: string, params: Record<string, string>, method: 'POST' | 'GET'): Promise<WebhookResult> {
     return signedRequest(this.authToken, url, params, method, (e) => {
       let host = '';
       let path = e.url;

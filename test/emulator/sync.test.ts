@@ -46,15 +46,26 @@ describe('emulated Sync services', () => {
   });
 
   it('creates, updates, lists and deletes a service (and its objects with it)', async () => {
-    const created = await sync().services.create({ friendlyName: 'ops', aclEnabled: true, webhookUrl: 'https://example.com/hook' });
+    const created = await sync().services.create({
+      friendlyName: 'ops',
+      aclEnabled: true,
+      webhookUrl: 'https://example.com/hook',
+    });
     expect(created.sid).toMatch(SID('IS'));
-    expect(created).toMatchObject({ friendlyName: 'ops', aclEnabled: true, webhookUrl: 'https://example.com/hook', uniqueName: null });
+    expect(created).toMatchObject({
+      friendlyName: 'ops',
+      aclEnabled: true,
+      webhookUrl: 'https://example.com/hook',
+      uniqueName: null,
+    });
     expect(created.reachabilityDebouncingWindow).toBe(5000);
     const updated = await sync().services(created.sid).update({ friendlyName: 'ops-2', reachabilityDebouncingWindow: 2000 });
     expect(updated.friendlyName).toBe('ops-2');
     expect(updated.reachabilityDebouncingWindow).toBe(2000);
     expect((await sync().services.list()).map((s) => s.sid)).toContain(created.sid);
-    const doc = await sync().services(created.sid).documents.create({ data: { x: 1 } });
+    const doc = await sync()
+      .services(created.sid)
+      .documents.create({ data: { x: 1 } });
     expect(doc.serviceSid).toBe(created.sid);
 
     expect(await sync().services(created.sid).remove()).toBe(true);
@@ -69,7 +80,13 @@ describe('emulated Sync documents', () => {
     const def = await svc().fetch();
     const doc = await svc().documents.create({ uniqueName: 'doc-crud', data: { greeting: 'hi', n: 1 } });
     expect(doc.sid).toMatch(SID('ET'));
-    expect(doc).toMatchObject({ uniqueName: 'doc-crud', serviceSid: def.sid, data: { greeting: 'hi', n: 1 }, createdBy: 'system', dateExpires: null });
+    expect(doc).toMatchObject({
+      uniqueName: 'doc-crud',
+      serviceSid: def.sid,
+      data: { greeting: 'hi', n: 1 },
+      createdBy: 'system',
+      dateExpires: null,
+    });
     expect(doc.url).toBe(`https://sync.twilio.com/v1/Services/${def.sid}/Documents/${doc.sid}`);
     expect(doc.links).toEqual({ permissions: `${doc.url}/Permissions` });
 
@@ -77,7 +94,9 @@ describe('emulated Sync documents', () => {
     expect(byName.sid).toBe(doc.sid);
     expect(byName.revision).toBe(doc.revision);
 
-    const updated = await svc().documents('doc-crud').update({ data: { greeting: 'hello' } });
+    const updated = await svc()
+      .documents('doc-crud')
+      .update({ data: { greeting: 'hello' } });
     expect(updated.data).toEqual({ greeting: 'hello' });
     expect(updated.revision).not.toBe(doc.revision);
     expect((await svc().documents(doc.sid).fetch()).data).toEqual({ greeting: 'hello' });
@@ -107,9 +126,15 @@ describe('emulated Sync documents', () => {
 
   it('applies If-Match: the current revision passes, a stale one is 412 / 54103', async () => {
     const doc = await svc().documents.create({ data: { v: 0 } });
-    const v1 = await svc().documents(doc.sid).update({ data: { v: 1 }, ifMatch: doc.revision });
+    const v1 = await svc()
+      .documents(doc.sid)
+      .update({ data: { v: 1 }, ifMatch: doc.revision });
     expect(v1.data).toEqual({ v: 1 });
-    await expect(svc().documents(doc.sid).update({ data: { v: 2 }, ifMatch: doc.revision })).rejects.toMatchObject({
+    await expect(
+      svc()
+        .documents(doc.sid)
+        .update({ data: { v: 2 }, ifMatch: doc.revision }),
+    ).rejects.toMatchObject({
       status: 412,
       code: 54103,
     });
@@ -147,7 +172,10 @@ describe('emulated Sync documents', () => {
 
   it('lists documents in pages', async () => {
     const s = await sync().services.create({ friendlyName: 'paging' });
-    for (let i = 0; i < 3; i++) await sync().services(s.sid).documents.create({ uniqueName: `p${i}`, data: { i } });
+    for (let i = 0; i < 3; i++)
+      await sync()
+        .services(s.sid)
+        .documents.create({ uniqueName: `p${i}`, data: { i } });
     const page = await sync().services(s.sid).documents.page({ pageSize: 2 });
     expect(page.instances.map((d) => d.uniqueName)).toEqual(['p0', 'p1']);
     const next = await page.nextPage();
@@ -187,7 +215,13 @@ describe('emulated Sync maps', () => {
     const map = await svc().syncMaps.create({ uniqueName: 'map-items' });
     const items = svc().syncMaps('map-items').syncMapItems;
     const a = await items.create({ key: 'agent:1', data: { status: 'available' } });
-    expect(a).toMatchObject({ key: 'agent:1', mapSid: map.sid, data: { status: 'available' }, createdBy: 'system', dateExpires: null });
+    expect(a).toMatchObject({
+      key: 'agent:1',
+      mapSid: map.sid,
+      data: { status: 'available' },
+      createdBy: 'system',
+      dateExpires: null,
+    });
     expect(a.url).toBe(`${map.url}/Items/agent%3A1`);
     expect((await svc().syncMaps(map.sid).fetch()).revision).not.toBe(map.revision);
 
@@ -196,10 +230,18 @@ describe('emulated Sync maps', () => {
 
     const fetched = await svc().syncMaps(map.sid).syncMapItems('agent:1').fetch();
     expect(fetched.revision).toBe(a.revision);
-    const b = await svc().syncMaps(map.sid).syncMapItems('agent:1').update({ data: { status: 'busy' }, ifMatch: a.revision });
+    const b = await svc()
+      .syncMaps(map.sid)
+      .syncMapItems('agent:1')
+      .update({ data: { status: 'busy' }, ifMatch: a.revision });
     expect(b.data).toEqual({ status: 'busy' });
     expect(b.revision).not.toBe(a.revision);
-    await expect(svc().syncMaps(map.sid).syncMapItems('agent:1').update({ data: { status: 'x' }, ifMatch: a.revision })).rejects.toMatchObject({
+    await expect(
+      svc()
+        .syncMaps(map.sid)
+        .syncMapItems('agent:1')
+        .update({ data: { status: 'x' }, ifMatch: a.revision }),
+    ).rejects.toMatchObject({
       status: 412,
       code: 54205,
     });
@@ -277,13 +319,24 @@ describe('emulated Sync lists', () => {
 
     const one = await svc().syncLists(list.sid).syncListItems(1).fetch();
     expect(one.data).toEqual({ n: 1 });
-    const updated = await svc().syncLists(list.sid).syncListItems(1).update({ data: { n: 10 }, ifMatch: one.revision });
+    const updated = await svc()
+      .syncLists(list.sid)
+      .syncListItems(1)
+      .update({ data: { n: 10 }, ifMatch: one.revision });
     expect(updated.data).toEqual({ n: 10 });
-    await expect(svc().syncLists(list.sid).syncListItems(1).update({ data: { n: 11 }, ifMatch: one.revision })).rejects.toMatchObject({
+    await expect(
+      svc()
+        .syncLists(list.sid)
+        .syncListItems(1)
+        .update({ data: { n: 11 }, ifMatch: one.revision }),
+    ).rejects.toMatchObject({
       status: 412,
       code: 54155,
     });
-    await expect(svc().syncLists(list.sid).syncListItems(1).remove({ ifMatch: one.revision })).rejects.toMatchObject({ status: 412, code: 54155 });
+    await expect(svc().syncLists(list.sid).syncListItems(1).remove({ ifMatch: one.revision })).rejects.toMatchObject({
+      status: 412,
+      code: 54155,
+    });
     expect(await svc().syncLists(list.sid).syncListItems(1).remove({ ifMatch: updated.revision })).toBe(true);
     await expect(svc().syncLists(list.sid).syncListItems(1).fetch()).rejects.toMatchObject({ status: 404, code: 54151 });
     const noData = await raw('POST', `/Services/default/Lists/${list.sid}/Items`, { form: { Ttl: '10' } });
@@ -298,7 +351,8 @@ describe('emulated Sync lists', () => {
     const list = await svc().syncLists.create();
     const items = svc().syncLists(list.sid).syncListItems;
     for (let i = 0; i < 5; i++) await items.create({ data: { i } });
-    const indexes = async (opts: Parameters<typeof items.list>[0]): Promise<number[]> => (await items.list(opts)).map((i) => i.index);
+    const indexes = async (opts: Parameters<typeof items.list>[0]): Promise<number[]> =>
+      (await items.list(opts)).map((i) => i.index);
     expect(await indexes({ order: 'desc' })).toEqual([4, 3, 2, 1, 0]);
     expect(await indexes({ from: '2' })).toEqual([2, 3, 4]);
     expect(await indexes({ from: '2', bounds: 'exclusive' })).toEqual([3, 4]);
@@ -394,7 +448,9 @@ describe('emulated Sync rate limit', () => {
 
   it('lets the default client retry through a 429', async () => {
     const doc = await svc().documents.create({ data: { n: 0 } });
-    const burst = await Promise.allSettled(Array.from({ length: SYNC_OBJECT_RATE_LIMIT }, () => svc().documents(doc.sid).fetch()));
+    const burst = await Promise.allSettled(
+      Array.from({ length: SYNC_OBJECT_RATE_LIMIT }, () => svc().documents(doc.sid).fetch()),
+    );
     // The creation used one slot: one fetch met a 429, waited Retry-After and succeeded on its retry.
     expect(burst.every((r) => r.status === 'fulfilled')).toBe(true);
     const answers = t().exchanges.filter((x) => x.method === 'GET' && x.path.endsWith(`/Documents/${doc.sid}`));

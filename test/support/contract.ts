@@ -20,7 +20,11 @@ interface Spec {
 const SPEC_DIR = join(__dirname, '../../node_modules/@twilio-alpha/mcp/twilio-oai/spec/json');
 
 /** Operations Twilio does not publish in its OpenAPI documents; the tests check their shapes directly. */
-const UNDOCUMENTED: RegExp[] = [/^iam\.twilio\.com POST \/v1\/Accounts\/[^/]+\/Tokens\/validate$/];
+const UNDOCUMENTED: RegExp[] = [
+  /^iam\.twilio\.com POST \/v1\/Accounts\/[^/]+\/Tokens\/validate$/,
+  // Recording audio downloads: binary media, not JSON operations.
+  /^api\.twilio\.com GET \/2010-04-01\/Accounts\/[^/]+\/Recordings\/RE[0-9a-f]{32}(\.mp3|\.wav)?$/,
+];
 
 const ERROR_SCHEMA = {
   type: 'object',
@@ -84,6 +88,8 @@ function requireAll(node: unknown): unknown {
   if (out.properties && typeof out.properties === 'object' && !Array.isArray(out.properties)) {
     out.required = Object.keys(out.properties as Json);
   }
+  // `{ nullable: true }` with no type (recording encryption_details) already accepts anything; Ajv refuses it.
+  if (out.nullable !== undefined && out.type === undefined) delete out.nullable;
   return out;
 }
 

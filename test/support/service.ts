@@ -123,6 +123,8 @@ export function useService(opts: { env?: Record<string, string>; emulator?: Emul
     };
   });
   afterAll(async () => {
+    // Let callbacks the emulator is still posting finish while both sides are up, then stop both.
+    await svc?.t.emu.quiesce();
     await fns?.close();
     if (!svc) return;
     await svc.t.close();

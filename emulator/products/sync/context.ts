@@ -58,7 +58,11 @@ export function findObject<T extends ObjectRecord>(records: Record<string, T>, s
   return Object.values(records).find((r) => r.service_sid === serviceSid && r.unique_name === id);
 }
 
-export function assertUniqueName<T extends ObjectRecord>(records: Record<string, T>, serviceSid: string, name: string | null): void {
+export function assertUniqueName<T extends ObjectRecord>(
+  records: Record<string, T>,
+  serviceSid: string,
+  name: string | null,
+): void {
   if (name === null) return;
   if (Object.values(records).some((r) => r.service_sid === serviceSid && r.unique_name === name)) {
     throw syncError(409, 54301, `Unique name already exists: ${name}`);

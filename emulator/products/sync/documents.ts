@@ -62,7 +62,8 @@ export function registerDocuments(ctx: SyncContext): void {
     checkIfMatch(req.headers['if-match'], d.revision, 54103, 'Document');
     const raw = first(req.form, 'Data');
     const ttl = parseTtl(req.form, 'Ttl');
-    if (raw === undefined && ttl === undefined) throw syncError(400, 54010, 'Expected at least one of Data or Ttl, but none were provided.');
+    if (raw === undefined && ttl === undefined)
+      throw syncError(400, 54010, 'Expected at least one of Data or Ttl, but none were provided.');
     if (raw !== undefined) d.data = parseData(raw, 54101);
     if (ttl !== undefined) {
       d.expires = expiryFrom(now, ttl);

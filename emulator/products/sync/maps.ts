@@ -111,7 +111,8 @@ export function registerMaps(ctx: SyncContext): void {
     const data = parseData(raw, 54206);
     const itemTtl = parseTtl(req.form, 'ItemTtl', 'Ttl');
     const collectionTtl = parseTtl(req.form, 'CollectionTtl');
-    if (Object.hasOwn(m.items, itemSlot(key))) throw syncError(409, 54208, `A Map Item with key ${key} already exists in the Map.`);
+    if (Object.hasOwn(m.items, itemSlot(key)))
+      throw syncError(409, 54208, `A Map Item with key ${key} already exists in the Map.`);
     const item: MapItemRecord = {
       key,
       data,

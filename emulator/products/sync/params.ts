@@ -26,7 +26,8 @@ const MAX_TTL = 31_536_000;
 const MAX_NAME = 320;
 const SID_LIKE = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
 
-export const syncError = (status: number, code: number, message: string): TwilioApiError => new TwilioApiError(status, code, message);
+export const syncError = (status: number, code: number, message: string): TwilioApiError =>
+  new TwilioApiError(status, code, message);
 
 /** `Data` as a JSON object of at most 16 KiB once serialized; `nullCode` is the kind's "Data cannot be null" code. */
 export function parseData(raw: string, nullCode: number): JsonObject {
@@ -42,7 +43,11 @@ export function parseData(raw: string, nullCode: number): JsonObject {
   }
   const size = Buffer.byteLength(JSON.stringify(parsed), 'utf8');
   if (size > DATA_LIMIT_BYTES) {
-    throw syncError(400, 54006, `The size of the specified 'Data' parameter (${size} bytes) exceeds the limit of ${DATA_LIMIT_BYTES} bytes.`);
+    throw syncError(
+      400,
+      54006,
+      `The size of the specified 'Data' parameter (${size} bytes) exceeds the limit of ${DATA_LIMIT_BYTES} bytes.`,
+    );
   }
   return parsed as JsonObject;
 }
@@ -94,10 +99,19 @@ export function checkIfMatch(header: string | string[] | undefined, revision: nu
   if (header === undefined) return;
   const values = (Array.isArray(header) ? header.join(',') : header)
     .split(',')
-    .map((v) => v.trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1'))
+    .map((v) =>
+      v
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/^"(.*)"$/, '$1'),
+    )
     .filter((v) => v !== '');
   if (values.length === 0 || values.includes('*') || values.includes(String(revision))) return;
-  throw syncError(412, code, `The actual revision of the ${what} (${revision}) does not match the expected revision (${values.join(', ')}).`);
+  throw syncError(
+    412,
+    code,
+    `The actual revision of the ${what} (${revision}) does not match the expected revision (${values.join(', ')}).`,
+  );
 }
 
 export interface SyncPage {
@@ -117,7 +131,8 @@ export function readSyncPage(query: Params): SyncPage {
   }
   const rawPage = first(query, 'Page');
   const page = rawPage === undefined ? 0 : Number(rawPage);
-  if (!Number.isInteger(page) || page < 0) throw syncError(400, 20001, "The 'Page' query parameter must be a non-negative integer.");
+  if (!Number.isInteger(page) || page < 0)
+    throw syncError(400, 20001, "The 'Page' query parameter must be a non-negative integer.");
   return { page, pageSize: Math.min(size, 100) };
 }
 
@@ -129,7 +144,8 @@ export interface ItemQuery {
 
 export function readItemQuery(query: Params): ItemQuery {
   const order = first(query, 'Order') ?? 'asc';
-  if (order !== 'asc' && order !== 'desc') throw syncError(400, 54451, "The 'Order' query parameter must be one of {'asc', 'desc'}.");
+  if (order !== 'asc' && order !== 'desc')
+    throw syncError(400, 54451, "The 'Order' query parameter must be one of {'asc', 'desc'}.");
   const bounds = first(query, 'Bounds') ?? 'inclusive';
   if (bounds !== 'inclusive' && bounds !== 'exclusive') {
     throw syncError(400, 54452, "The 'Bounds' query parameter must be one of {'inclusive', 'exclusive'}.");
@@ -138,7 +154,12 @@ export function readItemQuery(query: Params): ItemQuery {
 }
 
 /** Items in the requested order, starting at `from` (inclusive or not) in that order's direction. */
-export function selectItems<T>(items: T[], position: (item: T) => string | number, q: ItemQuery, from: string | number | undefined): T[] {
+export function selectItems<T>(
+  items: T[],
+  position: (item: T) => string | number,
+  q: ItemQuery,
+  from: string | number | undefined,
+): T[] {
   const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
   const sorted = [...items].sort((a, b) => cmp(position(a), position(b)) * (q.order === 'asc' ? 1 : -1));
   if (from === undefined) return sorted;

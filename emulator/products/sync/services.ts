@@ -12,7 +12,8 @@ function applySettings(s: ServiceRecord, form: Params): void {
   if (friendly !== undefined) s.friendly_name = friendly;
   const webhook = first(form, 'WebhookUrl');
   if (webhook !== undefined) {
-    if (webhook !== '' && !/^https?:\/\/\S+$/.test(webhook)) throw syncError(400, 20001, `WebhookUrl is not a valid URL: ${webhook}`);
+    if (webhook !== '' && !/^https?:\/\/\S+$/.test(webhook))
+      throw syncError(400, 20001, `WebhookUrl is not a valid URL: ${webhook}`);
     s.webhook_url = webhook === '' ? null : webhook;
   }
   type Flag = 'webhooks_from_rest_enabled' | 'reachability_webhooks_enabled' | 'acl_enabled' | 'reachability_debouncing_enabled';
