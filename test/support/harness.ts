@@ -17,7 +17,8 @@ export class FakeResponse {
   /** JSON answers are parsed, as a client would (the wrapper sets Content-Type before the body). */
   setBody(body: unknown): void {
     this.raw = body;
-    this.body = this.headers['Content-Type'] === 'application/json' && typeof body === 'string' ? (JSON.parse(body) as unknown) : body;
+    this.body =
+      this.headers['Content-Type'] === 'application/json' && typeof body === 'string' ? (JSON.parse(body) as unknown) : body;
   }
   appendHeader(name: string, value: string): void {
     this.headers[name] = value;

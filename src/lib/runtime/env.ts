@@ -13,9 +13,6 @@ export interface ServiceEnv {
   TWILIO_WHATSAPP_NUMBER?: string;
   /** The browser softphone identity that rings for inbound calls to numbers without an owner. */
   SOFTPHONE_IDENTITY?: string;
-  TWILIO_API_KEY?: string;
-  TWILIO_API_SECRET?: string;
-  TWILIO_APP_SID?: string;
   API_USERNAME?: string;
   API_PASSWORD?: string;
   JWT_SECRET?: string;

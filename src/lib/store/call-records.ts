@@ -1,6 +1,6 @@
 /**
  * Call records: this service's own view of each call, kept from Twilio's status callbacks.
- * Sync Maps `call-records.<0..15>`, item key = CallSid. A call's status only moves forward
+ * Sync Maps `call-records.<0..63>`, item key = CallSid. A call's status only moves forward
  * (queued < initiated < ringing < in-progress < a final status), so duplicated or reordered callbacks
  * never move a record backwards, and a final status is never replaced by another.
  */
@@ -8,7 +8,7 @@ import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { DAY_S, Json, shardOf, SyncMapRef } from './sync';
 
-const SHARDS = 16;
+const SHARDS = 64;
 const TTL_S = 365 * DAY_S;
 
 export const FINAL_CALL_STATUSES = ['completed', 'busy', 'no-answer', 'failed', 'canceled'] as const;

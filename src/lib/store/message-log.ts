@@ -1,13 +1,13 @@
 /**
  * Inbound message log: every SMS, MMS and WhatsApp message a webhook acknowledged, media included.
- * Sync Maps `inbound-messages.<YYYY-MM-DD>.<0..3>` (by day, then by hash: each object stays far below
+ * Sync Maps `inbound-messages.<YYYY-MM-DD>.<0..15>` (by day, then by hash: each object stays far below
  * Sync's per-object write rate), item key = MessageSid so Twilio's retries of a webhook are no-ops.
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { DAY_S, Json, shardOf, SyncMapRef } from './sync';
 
-const SHARDS = 4;
+const SHARDS = 16;
 const TTL_S = 90 * DAY_S;
 
 export interface InboundMessage extends Json {
