@@ -4,7 +4,7 @@ import { join } from 'path';
 import { DEFAULT_AUTH_TOKEN } from '../../emulator';
 import { startTestEmulator, TestEmulator } from '../support/emulator';
 import { contractViolations } from '../support/contract';
-import { callView, FakeService, twiml, untilDone, untilView } from './calls-service';
+import { callView, FakeService, twiml, untilDone, untilView } from '../support/fake-service';
 
 describe('emulated Calls across an emulator restart', () => {
   const stateDir = mkdtempSync(join(tmpdir(), 'emu-calls-'));

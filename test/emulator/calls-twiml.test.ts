@@ -1,5 +1,5 @@
 import { useEmulator } from '../support/emulator';
-import { callView, FakeService, twiml, untilDone, untilView } from './calls-service';
+import { callView, FakeService, twiml, untilDone, untilView } from '../support/fake-service';
 
 const t = useEmulator();
 let svc: FakeService;

@@ -290,3 +290,21 @@ describe('POST /api/receive-sms (webhook)', () => {
     });
   });
 });
+
+describe('CORS', () => {
+  it('answers a browser preflight for a Flex-facing function', async () => {
+    const res = await fetch(`${s().url}/api/sms-logs`, {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://flex.twilio.com', 'Access-Control-Request-Method': 'GET' },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-methods')).toMatch(/GET/);
+  });
+
+  it('puts CORS headers on errors too, so the plugin can read them', async () => {
+    const res = await s().get('/api/sms-logs', { headers: { Origin: 'https://flex.twilio.com' } });
+    expect(res.status).toBe(401);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+  });
+});

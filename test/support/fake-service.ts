@@ -6,7 +6,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { validateRequest } from 'twilio';
-import { eventually } from '../support/emulator';
+import { eventually } from './emulator';
 
 export interface Hit {
   method: string;
