@@ -32,34 +32,26 @@ export interface NumbersApi {
 
 /** The numbers every fresh emulator owns, each pointing at one of the service's inbound functions. */
 export function sampleNumbers(base: string): Omit<NumberRecord, 'sid' | 'created' | 'updated'>[] {
-  const caps = { voice: true, sms: true, mms: true, fax: false };
+  const sample = (
+    phone_number: string,
+    friendly_name: string,
+    smsPath: string,
+  ): Omit<NumberRecord, 'sid' | 'created' | 'updated'> => ({
+    phone_number,
+    friendly_name,
+    sms_url: `${base}${smsPath}`,
+    sms_method: 'POST',
+    voice_url: `${base}/webhook/incoming-call`,
+    voice_method: 'POST',
+    status_callback: '',
+    capabilities: { voice: true, sms: true, mms: true, fax: false },
+    iso_country: 'US',
+    region: 'CA',
+    locality: 'San Francisco',
+  });
   return [
-    {
-      phone_number: '+14155550100',
-      friendly_name: 'Flex plugin line',
-      sms_url: `${base}/api/receive-sms`,
-      sms_method: 'POST',
-      voice_url: `${base}/webhook/incoming-call`,
-      voice_method: 'POST',
-      status_callback: '',
-      capabilities: caps,
-      iso_country: 'US',
-      region: 'CA',
-      locality: 'San Francisco',
-    },
-    {
-      phone_number: '+14155550111',
-      friendly_name: 'Softphone line',
-      sms_url: `${base}/webhook/incoming-message`,
-      sms_method: 'POST',
-      voice_url: `${base}/webhook/incoming-call`,
-      voice_method: 'POST',
-      status_callback: '',
-      capabilities: caps,
-      iso_country: 'US',
-      region: 'CA',
-      locality: 'San Francisco',
-    },
+    sample('+14155550100', 'Flex plugin line', '/api/receive-sms'),
+    sample('+14155550111', 'Softphone line', '/webhook/incoming-message'),
   ];
 }
 

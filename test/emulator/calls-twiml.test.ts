@@ -1,29 +1,19 @@
 import { useEmulator } from '../support/emulator';
-import { callView, FakeService, twiml, untilDone, untilView } from '../support/fake-service';
+import { callView, useFakeService, twiml, untilDone, untilView } from '../support/fake-service';
 
 const t = useEmulator();
-let svc: FakeService;
-
-beforeAll(async () => {
-  svc = await new FakeService(t().emu.authToken).start();
-});
-afterAll(async () => {
-  await svc.close();
-});
-afterEach(() => {
-  expect(svc.hits.filter((h) => !h.signatureValid)).toEqual([]);
-});
+const fake = useFakeService(t);
 
 const FROM = '+14155550100';
 
 async function outbound(path: string, doc: string, to = '+14155558001'): Promise<string> {
-  const url = svc.on(path, twiml(doc));
+  const url = fake().on(path, twiml(doc));
   return (await t().client.calls.create({ to, from: FROM, url })).sid;
 }
 
 describe('TwiML engine: Gather', () => {
   it('takes digits through the control API and posts them to the action', async () => {
-    svc.on('/gather/done', twiml('<Say>Thanks</Say>'));
+    fake().on('/gather/done', twiml('<Say>Thanks</Say>'));
     const sid = await outbound(
       '/gather',
       '<Gather action="/gather/done" numDigits="2" timeout="10"><Say>Press two digits</Say></Gather><Say>No input</Say>',
@@ -31,7 +21,7 @@ describe('TwiML engine: Gather', () => {
     await untilView(t(), sid, (v) => v.waiting?.kind === 'gather');
     const r = await t().control('POST', `/_emulator/calls/${sid}/digits`, { digits: '427' });
     expect(r.status).toBe(200);
-    const [hit] = await svc.waitFor('/gather/done');
+    const [hit] = await fake().waitFor('/gather/done');
     expect(hit.params).toMatchObject({ CallSid: sid, Digits: '42', CallStatus: 'in-progress' });
     const view = await untilDone(t(), sid);
     expect(view.verbs.map((v) => v.verb)).toEqual(['Gather', 'Say', 'Say']);
@@ -41,7 +31,7 @@ describe('TwiML engine: Gather', () => {
 
   it('strips the finishOnKey and, without action, posts back to the document URL', async () => {
     let round = 0;
-    const url = svc.on('/gather/self', () => {
+    const url = fake().on('/gather/self', () => {
       round += 1;
       return round === 1 ? twiml('<Gather timeout="10"/>') : twiml('<Say>Second round</Say>');
     });
@@ -49,7 +39,7 @@ describe('TwiML engine: Gather', () => {
     await untilView(t(), sid, (v) => v.waiting?.kind === 'gather');
     await t().control('POST', `/_emulator/calls/${sid}/digits`, { digits: '12#9' });
     await untilDone(t(), sid);
-    const hits = svc.hitsTo('/gather/self');
+    const hits = fake().hitsTo('/gather/self');
     expect(hits).toHaveLength(2);
     expect(hits[1].params).toMatchObject({ Digits: '12', FinishedOnKey: '#' });
   });
@@ -62,16 +52,16 @@ describe('TwiML engine: Gather', () => {
     const view = await untilDone(t(), sid);
     expect(view.verbs.map((v) => v.text ?? v.verb)).toEqual(['Gather', 'Press something', 'Nothing pressed']);
     expect(view.verbs[0]).toMatchObject({ outcome: 'timeout' });
-    expect(svc.hitsTo('/never')).toHaveLength(0);
+    expect(fake().hitsTo('/never')).toHaveLength(0);
     // 1 s prompt (2 words) + 1 s timeout + 1 s (2 words).
     expect(view.duration).toBe(3);
   });
 
   it('posts to the action without Digits when actionOnEmptyResult is set', async () => {
-    svc.on('/gather/empty', twiml('<Say>Empty handled</Say>'));
+    fake().on('/gather/empty', twiml('<Say>Empty handled</Say>'));
     const sid = await outbound('/gather/empty-doc', '<Gather action="/gather/empty" actionOnEmptyResult="true" timeout="1"/>');
     await untilDone(t(), sid);
-    const [hit] = svc.hitsTo('/gather/empty');
+    const [hit] = fake().hitsTo('/gather/empty');
     expect(hit.params.Digits).toBeUndefined();
   });
 
@@ -87,17 +77,17 @@ describe('TwiML engine: Gather', () => {
 
 describe('TwiML engine: Dial', () => {
   it('connects a Client answered through the control API, with a child call and the action', async () => {
-    svc.on('/dial/after', twiml('<Say>Goodbye</Say>'));
+    fake().on('/dial/after', twiml('<Say>Goodbye</Say>'));
     const sid = await outbound(
       '/dial/alice',
       '<Say>Connecting</Say><Dial action="/dial/after" timeout="20"><Client statusCallback="' +
-        `${svc.url}/dial/leg-status" statusCallbackEvent="initiated ringing answered completed">alice</Client></Dial>`,
+        `${fake().url}/dial/leg-status" statusCallbackEvent="initiated ringing answered completed">alice</Client></Dial>`,
     );
     const ringing = await untilView(t(), sid, (v) => v.waiting?.kind === 'client');
     expect(ringing.children).toEqual([expect.objectContaining({ to: 'client:alice', status: 'ringing' })]);
     const r = await t().control<{ leg_sid: string }>('POST', `/_emulator/calls/${sid}/answer`, { client: 'alice', duration: 42 });
     expect(r.status).toBe(200);
-    const [hit] = await svc.waitFor('/dial/after');
+    const [hit] = await fake().waitFor('/dial/after');
     expect(hit.params).toMatchObject({
       DialCallStatus: 'completed',
       DialCallDuration: '42',
@@ -118,7 +108,7 @@ describe('TwiML engine: Dial', () => {
       duration: '42',
     });
     expect(leg.price).toBe('-0.00400');
-    const legStatus = await svc.waitFor('/dial/leg-status', 4);
+    const legStatus = await fake().waitFor('/dial/leg-status', 4);
     expect(legStatus.map((h) => h.params.CallStatus)).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
     expect(legStatus[0].params.ParentCallSid).toBe(sid);
     const children = await t().client.calls.list({ parentCallSid: sid });
@@ -136,11 +126,11 @@ describe('TwiML engine: Dial', () => {
   });
 
   it('reports busy when the Client declines', async () => {
-    svc.on('/dial/declined', twiml('<Say>They are busy</Say>'));
+    fake().on('/dial/declined', twiml('<Say>They are busy</Say>'));
     const sid = await outbound('/dial/decline', '<Dial action="/dial/declined" timeout="20"><Client>bob</Client></Dial>');
     await untilView(t(), sid, (v) => v.waiting?.kind === 'client');
     expect((await t().control('POST', `/_emulator/calls/${sid}/decline`, {})).status).toBe(200);
-    const [hit] = await svc.waitFor('/dial/declined');
+    const [hit] = await fake().waitFor('/dial/declined');
     expect(hit.params).toMatchObject({ DialCallStatus: 'busy', DialCallDuration: '0', DialBridged: 'false' });
     const view = await untilDone(t(), sid);
     expect(view.verbs[0]).toMatchObject({ verb: 'Dial', client: 'bob', outcome: 'busy' });
@@ -158,9 +148,9 @@ describe('TwiML engine: Dial', () => {
   });
 
   it('dials Numbers by the deterministic rules, bare or nested, with recording', async () => {
-    svc.on('/dial/num-after', twiml(''));
+    fake().on('/dial/num-after', twiml(''));
     const ok = await outbound('/dial/num', `<Dial action="/dial/num-after" record="record-from-answer">+14155558100</Dial>`);
-    const [hit] = await svc.waitFor('/dial/num-after');
+    const [hit] = await fake().waitFor('/dial/num-after');
     expect(hit.params).toMatchObject({ DialCallStatus: 'completed', DialCallDuration: '5', RecordingDuration: '5' });
     expect(hit.params.RecordingSid).toMatch(/^RE/);
     const okView = await untilDone(t(), ok);
@@ -189,15 +179,15 @@ describe('TwiML engine: Dial', () => {
 
 describe('TwiML engine: Record, Redirect, Hangup, Reject', () => {
   it('records, posts the action and the recording status callback', async () => {
-    svc.on('/record/done', twiml('<Say>Got it</Say>'));
+    fake().on('/record/done', twiml('<Say>Got it</Say>'));
     const sid = await outbound(
       '/record',
-      `<Say>Leave a message</Say><Record action="/record/done" maxLength="30" recordingStatusCallback="${svc.url}/record/status"/>`,
+      `<Say>Leave a message</Say><Record action="/record/done" maxLength="30" recordingStatusCallback="${fake().url}/record/status"/>`,
     );
-    const [action] = await svc.waitFor('/record/done');
+    const [action] = await fake().waitFor('/record/done');
     expect(action.params).toMatchObject({ CallSid: sid, RecordingDuration: '4', Digits: '' });
     expect(action.params.RecordingSid).toMatch(/^RE[0-9a-f]{32}$/);
-    const [status] = await svc.waitFor('/record/status');
+    const [status] = await fake().waitFor('/record/status');
     expect(status.params).toMatchObject({
       AccountSid: t().emu.accountSid,
       CallSid: sid,
@@ -223,30 +213,30 @@ describe('TwiML engine: Record, Redirect, Hangup, Reject', () => {
   });
 
   it('ends a recording with a finishOnKey key', async () => {
-    svc.on('/record/key-done', twiml(''));
+    fake().on('/record/key-done', twiml(''));
     const sid = await outbound('/record/key', '<Record action="/record/key-done" finishOnKey="#" maxLength="60"/>');
     await untilView(t(), sid, (v) => v.waiting?.kind === 'record');
     await t().control('POST', `/_emulator/calls/${sid}/digits`, { digits: '#' });
-    const [hit] = await svc.waitFor('/record/key-done');
+    const [hit] = await fake().waitFor('/record/key-done');
     expect(hit.params.Digits).toBe('#');
   });
 
   it('posts Digits=hangup when the caller hangs up while recording', async () => {
-    svc.on('/record/hung', twiml('<Say>ignored</Say>'));
+    fake().on('/record/hung', twiml('<Say>ignored</Say>'));
     const sid = await outbound('/record/hangup', '<Record action="/record/hung" maxLength="60" timeout="60"/>');
     await untilView(t(), sid, (v) => v.waiting?.kind === 'record');
     await t().client.calls(sid).update({ status: 'completed' });
-    const [hit] = await svc.waitFor('/record/hung');
+    const [hit] = await fake().waitFor('/record/hung');
     expect(hit.params).toMatchObject({ Digits: 'hangup', CallStatus: 'completed' });
     expect((await callView(t(), sid)).recordings).toHaveLength(1);
   });
 
   it('follows Redirect (relative URLs resolve against the document) and stops at Hangup', async () => {
-    svc.on('/redirect/next', twiml('<Say>After redirect</Say><Hangup/><Say>never</Say>'));
+    fake().on('/redirect/next', twiml('<Say>After redirect</Say><Hangup/><Say>never</Say>'));
     const sid = await outbound('/redirect/start', '<Redirect method="GET">next</Redirect><Say>not reached</Say>');
     const view = await untilDone(t(), sid);
     expect(view.verbs.map((v) => v.text ?? v.verb)).toEqual(['Redirect', 'After redirect', 'Hangup']);
-    const [hit] = svc.hitsTo('/redirect/next');
+    const [hit] = fake().hitsTo('/redirect/next');
     expect(hit.method).toBe('GET');
     expect(hit.params.CallSid).toBe(sid);
   });
@@ -272,8 +262,8 @@ describe('inbound calls through the control API', () => {
   it("runs the number's VoiceUrl with Twilio's inbound parameters", async () => {
     const { client } = t();
     const [number] = await client.incomingPhoneNumbers.list({ phoneNumber: '+14155550111' });
-    const voiceUrl = svc.on('/inbound/voice', twiml('<Say>Welcome to the softphone line</Say>'));
-    await client.incomingPhoneNumbers(number.sid).update({ voiceUrl, statusCallback: `${svc.url}/inbound/status` });
+    const voiceUrl = fake().on('/inbound/voice', twiml('<Say>Welcome to the softphone line</Say>'));
+    await client.incomingPhoneNumbers(number.sid).update({ voiceUrl, statusCallback: `${fake().url}/inbound/status` });
 
     const r = await t().control<{ call_sid: string }>('POST', '/_emulator/inbound-call', {
       From: '+14155551234',
@@ -282,7 +272,7 @@ describe('inbound calls through the control API', () => {
     expect(r.status).toBe(200);
     const sid = r.body.call_sid;
     expect(sid).toMatch(/^CA[0-9a-f]{32}$/);
-    const [hit] = await svc.waitFor('/inbound/voice');
+    const [hit] = await fake().waitFor('/inbound/voice');
     expect(hit.params).toMatchObject({
       CallSid: sid,
       CallStatus: 'ringing',
@@ -300,11 +290,11 @@ describe('inbound calls through the control API', () => {
     expect(view.verbs).toEqual([expect.objectContaining({ verb: 'Say', text: 'Welcome to the softphone line' })]);
     const call = await client.calls(sid).fetch();
     expect(call).toMatchObject({ direction: 'inbound', status: 'completed', phoneNumberSid: number.sid, duration: '2' });
-    const [status] = await svc.waitFor('/inbound/status');
+    const [status] = await fake().waitFor('/inbound/status');
     expect(status.params).toMatchObject({ CallStatus: 'completed', CallDuration: '2', Direction: 'inbound' });
 
     // A first <Reject> leaves the call unanswered and unbilled.
-    svc.on('/inbound/voice', twiml('<Reject reason="busy"/>'));
+    fake().on('/inbound/voice', twiml('<Reject reason="busy"/>'));
     const rejected = await t().control<{ call_sid: string }>('POST', '/_emulator/inbound-call', {
       From: '+14155551234',
       To: '+14155550111',
@@ -319,7 +309,7 @@ describe('inbound calls through the control API', () => {
     const [number] = await client.incomingPhoneNumbers.list({ phoneNumber: '+14155550100' });
     await client
       .incomingPhoneNumbers(number.sid)
-      .update({ voiceUrl: svc.on('/inbound/agent', twiml('<Dial><Client>agent</Client></Dial>')) });
+      .update({ voiceUrl: fake().on('/inbound/agent', twiml('<Dial><Client>agent</Client></Dial>')) });
     const r = await t().control<{ call_sid: string }>('POST', '/_emulator/inbound-call', {
       From: '+442071234567',
       To: '+14155550100',

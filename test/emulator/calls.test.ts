@@ -1,31 +1,20 @@
 import { eventually, useEmulator } from '../support/emulator';
-import { callView, FakeService, twiml, untilDone, untilView } from '../support/fake-service';
+import { callView, useFakeService, twiml, untilDone, untilView } from '../support/fake-service';
 
 const t = useEmulator();
-let svc: FakeService;
-
-beforeAll(async () => {
-  svc = await new FakeService(t().emu.authToken).start();
-});
-afterAll(async () => {
-  await svc.close();
-});
-afterEach(() => {
-  // Every request the emulator made to the service carried a valid Twilio signature.
-  expect(svc.hits.filter((h) => !h.signatureValid)).toEqual([]);
-});
+const fake = useFakeService(t);
 
 const FROM = '+14155550100';
 
 describe('emulated Calls: lifecycle through the twilio SDK', () => {
   it('answers, runs the TwiML and completes, with every status callback in order', async () => {
     const { client } = t();
-    const url = svc.on('/voice/hello', twiml('<Say>Hello there from the emulator</Say><Pause length="3"/>'));
+    const url = fake().on('/voice/hello', twiml('<Say>Hello there from the emulator</Say><Pause length="3"/>'));
     const call = await client.calls.create({
       to: '+14155559001',
       from: FROM,
       url,
-      statusCallback: `${svc.url}/status/hello`,
+      statusCallback: `${fake().url}/status/hello`,
       statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
     });
     expect(call.sid).toMatch(/^CA[0-9a-f]{32}$/);
@@ -34,7 +23,7 @@ describe('emulated Calls: lifecycle through the twilio SDK', () => {
     expect(call.startTime).toBeNull();
     expect(call.price).toBeNull();
 
-    const callbacks = await svc.waitFor('/status/hello', 4);
+    const callbacks = await fake().waitFor('/status/hello', 4);
     expect(callbacks.map((h) => h.params.CallStatus)).toEqual(['initiated', 'ringing', 'in-progress', 'completed']);
     expect(callbacks.map((h) => h.params.SequenceNumber)).toEqual(['0', '1', '2', '3']);
     for (const h of callbacks) {
@@ -54,7 +43,7 @@ describe('emulated Calls: lifecycle through the twilio SDK', () => {
     // 5 words of Say (2 s at 2.5 words/s) + a 3 s Pause.
     expect(callbacks[3].params).toMatchObject({ CallDuration: '5', Duration: '1' });
 
-    const [fetch] = svc.hitsTo('/voice/hello');
+    const [fetch] = fake().hitsTo('/voice/hello');
     expect(fetch.method).toBe('POST');
     expect(fetch.params).toMatchObject({
       CallSid: call.sid,
@@ -83,18 +72,18 @@ describe('emulated Calls: lifecycle through the twilio SDK', () => {
 
   it('sends only the completed callback by default, via GET when asked', async () => {
     const { client } = t();
-    const url = svc.on('/voice/short', twiml('<Say>Hi</Say>'));
+    const url = fake().on('/voice/short', twiml('<Say>Hi</Say>'));
     const call = await client.calls.create({
       to: '+14155559002',
       from: FROM,
       url,
-      statusCallback: `${svc.url}/status/short`,
+      statusCallback: `${fake().url}/status/short`,
       statusCallbackMethod: 'GET',
     });
     await untilDone(t(), call.sid);
-    const [hit] = await svc.waitFor('/status/short');
+    const [hit] = await fake().waitFor('/status/short');
     await new Promise((r) => setTimeout(r, 100));
-    expect(svc.hitsTo('/status/short')).toHaveLength(1);
+    expect(fake().hitsTo('/status/short')).toHaveLength(1);
     expect(hit.method).toBe('GET');
     expect(hit.params).toMatchObject({ CallStatus: 'completed', CallDuration: '1' });
   });
@@ -106,16 +95,22 @@ describe('emulated Calls: lifecycle through the twilio SDK', () => {
   ])('dialling %s ends %s without fetching TwiML', async (to, status) => {
     const { client } = t();
     const path = `/voice/never-${status}`;
-    const url = svc.on(path, twiml('<Say>unreachable</Say>'));
-    const call = await client.calls.create({ to, from: FROM, url, timeout: 15, statusCallback: `${svc.url}/status/${status}` });
-    const [hit] = await svc.waitFor(`/status/${status}`);
+    const url = fake().on(path, twiml('<Say>unreachable</Say>'));
+    const call = await client.calls.create({
+      to,
+      from: FROM,
+      url,
+      timeout: 15,
+      statusCallback: `${fake().url}/status/${status}`,
+    });
+    const [hit] = await fake().waitFor(`/status/${status}`);
     expect(hit.params).toMatchObject({ CallStatus: status, CallDuration: '0' });
     const done = await client.calls(call.sid).fetch();
     expect(done.status).toBe(status);
     expect(done.duration).toBe('0');
     expect(done.price).toBeNull();
     if (status === 'no-answer') expect(done.endTime.getTime() - done.startTime.getTime()).toBe(15_000);
-    expect(svc.hitsTo(path)).toHaveLength(0);
+    expect(fake().hitsTo(path)).toHaveLength(0);
   });
 
   it('runs inline Twiml', async () => {
@@ -179,20 +174,20 @@ describe('emulated Calls: TwiML errors as Twilio reports them', () => {
 
   it('records 11200 for an HTTP error answer, then tries the FallbackUrl', async () => {
     const { client } = t();
-    const url = svc.on('/voice/broken', { status: 500, body: 'oops' });
-    const fallbackUrl = svc.on('/voice/fallback', twiml('<Say>Fallback speaking</Say>'));
+    const url = fake().on('/voice/broken', { status: 500, body: 'oops' });
+    const fallbackUrl = fake().on('/voice/fallback', twiml('<Say>Fallback speaking</Say>'));
     const call = await client.calls.create({ to: '+14155559011', from: FROM, url, fallbackUrl });
     const view = await untilDone(t(), call.sid);
     expect(view.errors.map((e) => e.code)).toEqual([11200]);
     expect(view.verbs.map((v) => v.text)).toEqual(['Fallback speaking']);
-    const [hit] = svc.hitsTo('/voice/fallback');
+    const [hit] = fake().hitsTo('/voice/fallback');
     expect(hit.params).toMatchObject({ ErrorCode: '11200', ErrorUrl: url });
   });
 
   it('records 12100 for a document that is not valid TwiML', async () => {
     const { client } = t();
-    const bad = svc.on('/voice/bad-xml', '<Response><Say>unclosed</Response>');
-    const notResponse = svc.on('/voice/not-response', '<Foo/>');
+    const bad = fake().on('/voice/bad-xml', '<Response><Say>unclosed</Response>');
+    const notResponse = fake().on('/voice/not-response', '<Foo/>');
     const a = await client.calls.create({ to: '+14155559012', from: FROM, url: bad });
     const b = await client.calls.create({ to: '+14155559013', from: FROM, url: notResponse });
     expect((await untilDone(t(), a.sid)).errors.map((e) => e.code)).toEqual([12100]);
@@ -202,8 +197,8 @@ describe('emulated Calls: TwiML errors as Twilio reports them', () => {
 
   it('records 12200 for an unknown verb, and 12300 for a non-TwiML content type', async () => {
     const { client } = t();
-    const unknown = svc.on('/voice/unknown-verb', twiml('<Say>first</Say><Dance/>'));
-    const jsonDoc = svc.on('/voice/json', { contentType: 'application/json', body: '{"say":"hi"}' });
+    const unknown = fake().on('/voice/unknown-verb', twiml('<Say>first</Say><Dance/>'));
+    const jsonDoc = fake().on('/voice/json', { contentType: 'application/json', body: '{"say":"hi"}' });
     const a = await client.calls.create({ to: '+14155559014', from: FROM, url: unknown });
     const b = await client.calls.create({ to: '+14155559015', from: FROM, url: jsonDoc });
     const va = await untilDone(t(), a.sid);
@@ -213,7 +208,7 @@ describe('emulated Calls: TwiML errors as Twilio reports them', () => {
   });
 
   it('speaks a text/plain answer', async () => {
-    const url = svc.on('/voice/plain', { contentType: 'text/plain', body: 'Plain words here' });
+    const url = fake().on('/voice/plain', { contentType: 'text/plain', body: 'Plain words here' });
     const call = await t().client.calls.create({ to: '+14155559016', from: FROM, url });
     const view = await untilDone(t(), call.sid);
     expect(view.verbs).toEqual([expect.objectContaining({ verb: 'Say', text: 'Plain words here' })]);
@@ -223,34 +218,39 @@ describe('emulated Calls: TwiML errors as Twilio reports them', () => {
 describe('emulated Calls: updates and deletes', () => {
   it('hangs up a live call with Status=completed (canceled leaves it alone)', async () => {
     const { client } = t();
-    const url = svc.on('/voice/hold', twiml('<Play loop="0">https://example.com/hold.mp3</Play>'));
-    const call = await client.calls.create({ to: '+14155559020', from: FROM, url, statusCallback: `${svc.url}/status/hold` });
+    const url = fake().on('/voice/hold', twiml('<Play loop="0">https://example.com/hold.mp3</Play>'));
+    const call = await client.calls.create({ to: '+14155559020', from: FROM, url, statusCallback: `${fake().url}/status/hold` });
     await untilView(t(), call.sid, (v) => v.verbs.some((x) => x.verb === 'Play'));
     const ignored = await client.calls(call.sid).update({ status: 'canceled' });
     expect(ignored.status).toBe('in-progress');
     const hung = await client.calls(call.sid).update({ status: 'completed' });
     expect(hung.status).toBe('completed');
     expect(hung.endTime).toBeInstanceOf(Date);
-    const [hit] = await svc.waitFor('/status/hold');
+    const [hit] = await fake().waitFor('/status/hold');
     expect(hit.params.CallStatus).toBe('completed');
   });
 
   it('cancels a call before it is answered', async () => {
     const { client } = t();
-    const url = svc.on('/voice/cancel-me', twiml('<Say>never</Say>'));
-    const call = await client.calls.create({ to: 'client:nobody', from: FROM, url, statusCallback: `${svc.url}/status/cancel` });
+    const url = fake().on('/voice/cancel-me', twiml('<Say>never</Say>'));
+    const call = await client.calls.create({
+      to: 'client:nobody',
+      from: FROM,
+      url,
+      statusCallback: `${fake().url}/status/cancel`,
+    });
     const canceled = await client.calls(call.sid).update({ status: 'canceled' });
     expect(canceled.status).toBe('canceled');
-    const [hit] = await svc.waitFor('/status/cancel');
+    const [hit] = await fake().waitFor('/status/cancel');
     expect(hit.params.CallStatus).toBe('canceled');
-    expect(svc.hitsTo('/voice/cancel-me')).toHaveLength(0);
+    expect(fake().hitsTo('/voice/cancel-me')).toHaveLength(0);
     expect((await client.calls(call.sid).fetch()).price).toBeNull();
   });
 
   it('redirects a live call to new TwiML', async () => {
     const { client } = t();
-    const url = svc.on('/voice/hold2', twiml('<Play loop="0">https://example.com/hold.mp3</Play>'));
-    const next = svc.on('/voice/after-redirect', twiml('<Say>You were redirected</Say>'));
+    const url = fake().on('/voice/hold2', twiml('<Play loop="0">https://example.com/hold.mp3</Play>'));
+    const next = fake().on('/voice/after-redirect', twiml('<Say>You were redirected</Say>'));
     const call = await client.calls.create({ to: '+14155559021', from: FROM, url });
     await untilView(t(), call.sid, (v) => v.verbs.some((x) => x.verb === 'Play'));
     await client.calls(call.sid).update({ url: next, method: 'POST' });
@@ -267,7 +267,7 @@ describe('emulated Calls: updates and deletes', () => {
 
   it('deletes only finished calls', async () => {
     const { client } = t();
-    const url = svc.on('/voice/hold3', twiml('<Play loop="0">https://example.com/hold.mp3</Play>'));
+    const url = fake().on('/voice/hold3', twiml('<Play loop="0">https://example.com/hold.mp3</Play>'));
     const call = await client.calls.create({ to: '+14155559023', from: FROM, url });
     await expect(client.calls(call.sid).remove()).rejects.toMatchObject({ status: 400, code: 20009 });
     await client.calls(call.sid).update({ status: 'completed' });
@@ -276,7 +276,7 @@ describe('emulated Calls: updates and deletes', () => {
   });
 
   it('ends an answered call at its TimeLimit', async () => {
-    const url = svc.on('/voice/long', twiml('<Pause length="30"/><Say>never reached</Say>'));
+    const url = fake().on('/voice/long', twiml('<Pause length="30"/><Say>never reached</Say>'));
     const call = await t().client.calls.create({ to: '+14155559024', from: FROM, url, timeLimit: 10 });
     const view = await untilDone(t(), call.sid);
     expect(view.duration).toBe(10);

@@ -1,18 +1,8 @@
 import { useEmulator } from '../support/emulator';
-import { callView, FakeService, twiml, untilDone, untilView } from '../support/fake-service';
+import { callView, useFakeService, twiml, untilDone, untilView } from '../support/fake-service';
 
 const t = useEmulator();
-let svc: FakeService;
-
-beforeAll(async () => {
-  svc = await new FakeService(t().emu.authToken).start();
-});
-afterAll(async () => {
-  await svc.close();
-});
-afterEach(() => {
-  expect(svc.hits.filter((h) => !h.signatureValid)).toEqual([]);
-});
+const fake = useFakeService(t);
 
 const FROM = '+14155550111';
 
@@ -24,10 +14,10 @@ async function download(url: string): Promise<{ status: number; type: string | n
 
 /** A call that leaves a voicemail through <Record>; resolves with the call and recording sids. */
 async function voicemail(to: string, maxLength = 30): Promise<{ callSid: string; recordingSid: string }> {
-  const url = svc.on(`/vm/${to}`, twiml(`<Record maxLength="${maxLength}" action="/vm-done/${to}"/>`));
-  svc.on(`/vm-done/${to}`, twiml('<Hangup/>'));
+  const url = fake().on(`/vm/${to}`, twiml(`<Record maxLength="${maxLength}" action="/vm-done/${to}"/>`));
+  fake().on(`/vm-done/${to}`, twiml('<Hangup/>'));
   const call = await t().client.calls.create({ to, from: FROM, url });
-  const [hit] = await svc.waitFor(`/vm-done/${to}`);
+  const [hit] = await fake().waitFor(`/vm-done/${to}`);
   await untilDone(t(), call.sid);
   return { callSid: call.sid, recordingSid: hit.params.RecordingSid };
 }
@@ -104,17 +94,17 @@ describe('emulated Recordings through the twilio SDK', () => {
 
   it('records the whole call with Record=true and reports it', async () => {
     const { client } = t();
-    const url = svc.on('/whole', twiml('<Say>This call is being recorded for quality</Say><Pause length="4"/>'));
+    const url = fake().on('/whole', twiml('<Say>This call is being recorded for quality</Say><Pause length="4"/>'));
     const call = await client.calls.create({
       to: '+14155556004',
       from: FROM,
       url,
       record: true,
-      recordingStatusCallback: `${svc.url}/whole/rec`,
+      recordingStatusCallback: `${fake().url}/whole/rec`,
       recordingChannels: 'dual',
-      statusCallback: `${svc.url}/whole/status`,
+      statusCallback: `${fake().url}/whole/status`,
     });
-    const [rec] = await svc.waitFor('/whole/rec');
+    const [rec] = await fake().waitFor('/whole/rec');
     const done = await client.calls(call.sid).fetch();
     expect(done.duration).toBe('7');
     expect(rec.params).toMatchObject({
@@ -124,7 +114,7 @@ describe('emulated Recordings through the twilio SDK', () => {
       RecordingSource: 'OutboundAPI',
       RecordingChannels: '2',
     });
-    const [status] = await svc.waitFor('/whole/status');
+    const [status] = await fake().waitFor('/whole/status');
     expect(status.params).toMatchObject({
       CallStatus: 'completed',
       RecordingSid: rec.params.RecordingSid,
@@ -136,11 +126,11 @@ describe('emulated Recordings through the twilio SDK', () => {
 
   it('starts, pauses, resumes and stops a recording of a live call through the API', async () => {
     const { client } = t();
-    const url = svc.on('/live', twiml('<Play loop="0">https://example.com/hold.mp3</Play>'));
+    const url = fake().on('/live', twiml('<Play loop="0">https://example.com/hold.mp3</Play>'));
     const call = await client.calls.create({ to: '+14155556005', from: FROM, url });
     await untilView(t(), call.sid, (v) => v.status === 'in-progress');
     const started = await client.calls(call.sid).recordings.create({
-      recordingStatusCallback: `${svc.url}/live/rec`,
+      recordingStatusCallback: `${fake().url}/live/rec`,
       recordingStatusCallbackEvent: ['in-progress', 'completed'],
     });
     expect(started).toMatchObject({ status: 'in-progress', source: 'StartCallRecordingAPI', duration: null, price: null });
@@ -149,7 +139,7 @@ describe('emulated Recordings through the twilio SDK', () => {
     const stopped = await client.calls(call.sid).recordings(started.sid).update({ status: 'stopped' });
     expect(stopped.status).toBe('completed');
     expect(Number(stopped.duration)).toBeGreaterThanOrEqual(1);
-    const hits = await svc.waitFor('/live/rec', 2);
+    const hits = await fake().waitFor('/live/rec', 2);
     expect(hits.map((h) => h.params.RecordingStatus)).toEqual(['in-progress', 'completed']);
     await client.calls(call.sid).update({ status: 'completed' });
     await expect(client.calls(call.sid).recordings.create()).rejects.toMatchObject({ status: 400, code: 21220 });

@@ -6,7 +6,7 @@
 import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { validateRequest } from 'twilio';
-import { eventually } from './emulator';
+import { eventually, TestEmulator } from './emulator';
 
 export interface Hit {
   method: string;
@@ -126,4 +126,25 @@ export function untilView(t: ControlClient, sid: string, check: (v: CallView) =>
 /** Waits until the call has ended. */
 export function untilDone(t: ControlClient, sid: string, timeoutMs = 5000): Promise<CallView> {
   return untilView(t, sid, (v) => FINAL.has(v.status), timeoutMs);
+}
+
+/**
+ * Jest lifecycle: a fake service for the file, and after each test the check that every request the
+ * emulator made to it carried a valid Twilio signature.
+ */
+export function useFakeService(t: () => TestEmulator): () => FakeService {
+  let svc: FakeService | undefined;
+  beforeAll(async () => {
+    svc = await new FakeService(t().emu.authToken).start();
+  });
+  afterAll(async () => {
+    await svc?.close();
+  });
+  afterEach(() => {
+    expect(svc?.hits.filter((h) => !h.signatureValid)).toEqual([]);
+  });
+  return () => {
+    if (!svc) throw new Error('fake service not started');
+    return svc;
+  };
 }

@@ -2,6 +2,7 @@
  * One error body per seed contract. Functions pick the shape of the system they belong to.
  */
 import type { ApiError, ErrorShape } from '../runtime/errors';
+import { isoSeconds } from '../time';
 
 /** Flex plugin API (000): `{ "error": "..." }`. */
 export const pluginError: ErrorShape = (e) => ({ error: e.message });
@@ -14,7 +15,7 @@ export const routerError: ErrorShape = (e) => ({
   detail: e.message,
   error_code: e.code,
   status: 'error',
-  timestamp: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+  timestamp: isoSeconds(new Date()),
 });
 
 /** Softphone backend (002): `{ "error": "..." }`, with the failing field when there is one. */

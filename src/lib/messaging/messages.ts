@@ -3,6 +3,7 @@
  */
 import { ApiError } from '../runtime/errors';
 import type { TwilioClient } from '../runtime/twilio-client';
+import { isoOrNull } from '../time';
 
 export interface SmsLogEntry {
   message_sid: string;
@@ -13,8 +14,6 @@ export interface SmsLogEntry {
   date_sent: string | null;
 }
 
-const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
-
 /** The newest messages on the account, one Twilio round trip. */
 export async function recentMessages(client: TwilioClient, limit: number): Promise<SmsLogEntry[]> {
   const page = await client.messages.page({ pageSize: limit });
@@ -24,7 +23,7 @@ export async function recentMessages(client: TwilioClient, limit: number): Promi
     from: m.from,
     to: m.to,
     status: m.status,
-    date_sent: iso(m.dateSent),
+    date_sent: isoOrNull(m.dateSent),
   }));
 }
 

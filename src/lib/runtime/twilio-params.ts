@@ -1,3 +1,5 @@
+import { isoSeconds } from '../time';
+
 /** Reading values Twilio posts in webhooks. */
 
 /** Twilio reports charges as negative strings ("-0.02"): the positive amount, or undefined. */
@@ -10,5 +12,5 @@ export function chargedAmount(price: string | undefined): number | undefined {
 /** The callback's Timestamp (RFC 2822) as ISO 8601, or now when absent or unreadable. */
 export function eventTime(timestamp: string | undefined, now = new Date()): string {
   const t = timestamp ? Date.parse(timestamp) : NaN;
-  return (Number.isFinite(t) ? new Date(t) : now).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return isoSeconds(Number.isFinite(t) ? new Date(t) : now);
 }

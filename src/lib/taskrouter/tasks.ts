@@ -4,6 +4,7 @@
 import { ApiError } from '../runtime/errors';
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
+import { isoOrNull } from '../time';
 
 export interface TaskLogEntry {
   sid: string;
@@ -39,7 +40,7 @@ export async function recentTasks(client: TwilioClient, env: ServiceEnv, limit: 
   return page.instances.map((t) => ({
     sid: t.sid,
     status: t.assignmentStatus,
-    created_time: t.dateCreated ? t.dateCreated.toISOString().replace(/\.\d{3}Z$/, 'Z') : null,
+    created_time: isoOrNull(t.dateCreated),
     attributes: parseAttributes(t.attributes),
   }));
 }

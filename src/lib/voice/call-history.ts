@@ -2,6 +2,7 @@
  * Call history read from Twilio's Calls API.
  */
 import type { TwilioClient } from '../runtime/twilio-client';
+import { isoOrNull } from '../time';
 
 export interface CallLogEntry {
   from: string;
@@ -11,8 +12,6 @@ export interface CallLogEntry {
   start_time: string | null;
 }
 
-const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
-
 /** The newest calls on the account, one Twilio round trip. */
 export async function recentCalls(client: TwilioClient, limit: number): Promise<CallLogEntry[]> {
   const page = await client.calls.page({ pageSize: limit });
@@ -21,6 +20,6 @@ export async function recentCalls(client: TwilioClient, limit: number): Promise<
     to: c.to,
     status: c.status,
     duration: c.duration ?? '0',
-    start_time: iso(c.startTime),
+    start_time: isoOrNull(c.startTime),
   }));
 }

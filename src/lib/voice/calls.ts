@@ -5,6 +5,7 @@ import { ApiError } from '../runtime/errors';
 import type { ServiceContext } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { ROUTES, serviceUrl } from '../runtime/urls';
+import { isoOrNull } from '../time';
 
 /** Twilio's answers meaning the From is not a caller ID of this account. */
 const NOT_OUR_CALLER_ID = new Set([21210, 21212, 13214, 21606]);
@@ -31,8 +32,6 @@ export interface CallView {
   end_time: string | null;
 }
 
-const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
-
 type CallInstance = Awaited<ReturnType<ReturnType<TwilioClient['calls']>['fetch']>>;
 
 export function callView(c: CallInstance): CallView {
@@ -43,8 +42,8 @@ export function callView(c: CallInstance): CallView {
     from: c.from,
     direction: c.direction,
     duration: c.duration ?? null,
-    start_time: iso(c.startTime),
-    end_time: iso(c.endTime),
+    start_time: isoOrNull(c.startTime),
+    end_time: isoOrNull(c.endTime),
   };
 }
 
