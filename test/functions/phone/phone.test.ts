@@ -161,3 +161,13 @@ describe('GET /phone/health', () => {
     expect(res.text).not.toContain(s().env.AUTH_TOKEN);
   });
 });
+
+describe('landing page asset', () => {
+  it('is served at / and asks the health function', async () => {
+    const res = await fetch(`${s().url}/`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('<title>Flex contact centre backend</title>');
+    expect(html).toContain("fetch('phone/health')");
+  });
+});
