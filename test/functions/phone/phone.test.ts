@@ -163,8 +163,8 @@ describe('GET /phone/health', () => {
 });
 
 describe('landing page asset', () => {
-  it('is served at / and asks the health function', async () => {
-    const res = await fetch(`${s().url}/`);
+  it('is served at /index.html and asks the health function', async () => {
+    const res = await fetch(`${s().url}/index.html`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toContain('<title>Flex contact centre backend</title>');
