@@ -43,7 +43,7 @@ import { all, badParam, bool, first, page2010, Params, readPage, TwilioApiError 
 import type { NumbersApi } from './numbers';
 import { DocSource, parseEvents, VoiceEngine } from './voice/engine';
 import { timeFilter } from './voice/filters';
-import { CallEvent, CallRecord, CallStatus, HttpMethod, isClient, isE164, isTerminal } from './voice/model';
+import { CallEvent, CallRecord, CallStatus, callSummary, HttpMethod, isClient, isE164, isTerminal } from './voice/model';
 import { registerRecordingRoutes } from './voice/recordings';
 import { VoiceStore } from './voice/store';
 
@@ -280,14 +280,7 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
         calls: store
           .calls()
           .sort((a, b) => b.created - a.created || b.ord - a.ord)
-          .map((c) => ({
-            call_sid: c.sid,
-            parent_call_sid: c.parent_call_sid,
-            direction: c.direction,
-            from: c.from,
-            to: c.to,
-            status: c.status,
-          })),
+          .map((c) => callSummary(c)),
       }),
     open,
   );

@@ -5,7 +5,7 @@
 import type { Emulator } from '../../core/emulator';
 import { EmuReply, EmuRequest, json } from '../../core/router';
 import { newSid } from '../../core/wire';
-import type { ItemRecord, ObjectRecord, ServiceRecord, SyncState } from './model';
+import type { CollectionRecord, ItemRecord, ObjectRecord, ServiceRecord, SyncState } from './model';
 import { syncError } from './params';
 import { ObjectRateLimiter, SyncRateLimited } from './rate-limit';
 
@@ -58,6 +58,32 @@ export function findObject<T extends ObjectRecord>(records: Record<string, T>, s
   return Object.values(records).find((r) => r.service_sid === serviceSid && r.unique_name === id);
 }
 
+/** The objects of one service, in creation order (what a list endpoint pages through). */
+export function serviceObjects<T extends ObjectRecord>(records: Record<string, T>, serviceSid: string): T[] {
+  return Object.values(records)
+    .filter((r) => r.service_sid === serviceSid)
+    .sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * The object a request's path names in `param` (by sid or unique name, within the path's ServiceSid),
+ * counted against its rate limit; a 404 with the kind's `notFoundCode` when there is none.
+ */
+export function addressedObject<T extends ObjectRecord>(
+  ctx: SyncContext,
+  kind: ObjectKind,
+  records: (s: SyncState) => Record<string, T>,
+  req: EmuRequest,
+  param: string,
+  notFoundCode: number,
+): T {
+  const svc = ctx.service(req.params.ServiceSid);
+  const o = findObject(records(ctx.state()), svc.sid, req.params[param]);
+  if (!o) throw syncError(404, notFoundCode, `The requested ${kind} ${req.params[param]} was not found`);
+  ctx.hit(kind, o.sid);
+  return o;
+}
+
 export function assertUniqueName<T extends ObjectRecord>(
   records: Record<string, T>,
   serviceSid: string,
@@ -103,7 +129,7 @@ export function createContext(emu: Emulator, rateLimit: number): SyncContext {
       return true;
     };
     for (const [sid, d] of Object.entries(s.documents)) if (!live(d.expires)) delete s.documents[sid];
-    const sweepCollection = (collection: Record<string, { expires: number | null; items: Record<string, ItemRecord> }>): void => {
+    const sweepCollection = (collection: Record<string, CollectionRecord<ItemRecord>>): void => {
       for (const [sid, c] of Object.entries(collection)) {
         if (!live(c.expires)) {
           delete collection[sid];

@@ -3,7 +3,7 @@
  */
 import { EmuReply, EmuRequest, json } from '../../core/router';
 import { first, newSid, pageV1 } from '../../core/wire';
-import { assertUniqueName, findObject, SyncContext } from './context';
+import { addressedObject, assertUniqueName, serviceObjects, SyncContext } from './context';
 import { DocumentRecord, serviceUrl, wireDocument } from './model';
 import { checkIfMatch, expiryFrom, parseData, parseTtl, parseUniqueName, readSyncPage, syncError } from './params';
 
@@ -12,13 +12,7 @@ export function registerDocuments(ctx: SyncContext): void {
     json(status, wireDocument(ctx.emu.accountSid, d), { ETag: String(d.revision) });
 
   /** The addressed document, counted against its rate limit. */
-  const get = (req: EmuRequest): DocumentRecord => {
-    const svc = ctx.service(req.params.ServiceSid);
-    const d = findObject(ctx.state().documents, svc.sid, req.params.Sid);
-    if (!d) throw syncError(404, 54100, `The requested Document ${req.params.Sid} was not found`);
-    ctx.hit('Document', d.sid);
-    return d;
-  };
+  const get = (req: EmuRequest): DocumentRecord => addressedObject(ctx, 'Document', (s) => s.documents, req, 'Sid', 54100);
 
   ctx.route('POST', '/Services/{ServiceSid}/Documents', (req, now) => {
     const svc = ctx.service(req.params.ServiceSid);
@@ -48,10 +42,7 @@ export function registerDocuments(ctx: SyncContext): void {
 
   ctx.route('GET', '/Services/{ServiceSid}/Documents', (req) => {
     const svc = ctx.service(req.params.ServiceSid);
-    const items = Object.values(ctx.state().documents)
-      .filter((d) => d.service_sid === svc.sid)
-      .sort((a, b) => a.seq - b.seq)
-      .map((d) => wireDocument(ctx.emu.accountSid, d));
+    const items = serviceObjects(ctx.state().documents, svc.sid).map((d) => wireDocument(ctx.emu.accountSid, d));
     return json(200, pageV1('documents', `${serviceUrl(svc.sid)}/Documents`, items, readSyncPage(req.query)));
   });
 

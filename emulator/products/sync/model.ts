@@ -56,12 +56,18 @@ export interface ListItemRecord extends ItemRecord {
   index: number;
 }
 
-export interface MapRecord extends ObjectRecord {
+/** A Map or a List: an object holding items, each with its own revision and TTL. */
+export interface CollectionRecord<I extends ItemRecord> extends ObjectRecord {
+  items: Record<string, I>;
+}
+
+export interface MapRecord extends CollectionRecord<MapItemRecord> {
   /** Keyed by `itemSlot(key)`: a prefix keeps keys such as `__proto__` from meaning anything to JS. */
   items: Record<string, MapItemRecord>;
 }
 
-export interface ListRecord extends ObjectRecord {
+export interface ListRecord extends CollectionRecord<ListItemRecord> {
+  /** Keyed by the index as a string. */
   items: Record<string, ListItemRecord>;
   next_index: number;
 }

@@ -29,6 +29,7 @@ import {
   CallEvent,
   CallRecord,
   CallStatus,
+  callSummary,
   dialOutcome,
   ERROR_MESSAGE_SECONDS,
   HttpMethod,
@@ -1220,12 +1221,7 @@ export class VoiceEngine {
     const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
     const waiting = this.waiting(c.sid);
     return {
-      call_sid: c.sid,
-      parent_call_sid: c.parent_call_sid,
-      direction: c.direction,
-      from: c.from,
-      to: c.to,
-      status: c.status,
+      ...callSummary(c),
       start_time: iso(c.start),
       end_time: iso(c.end),
       duration: c.duration,

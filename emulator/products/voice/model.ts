@@ -77,6 +77,18 @@ export interface CallRecord {
   notes: string[];
 }
 
+/** A call as the control API lists it (`GET /_emulator/calls`); the engine's view of one call starts with it. */
+export function callSummary(c: CallRecord): Record<string, unknown> {
+  return {
+    call_sid: c.sid,
+    parent_call_sid: c.parent_call_sid,
+    direction: c.direction,
+    from: c.from,
+    to: c.to,
+    status: c.status,
+  };
+}
+
 export interface RecordingRecord {
   sid: string;
   call_sid: string;

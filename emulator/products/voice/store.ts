@@ -56,29 +56,38 @@ export class VoiceStore {
     this.emu.state.changed();
   }
 
+  /** Files a record built with a fresh sid and the slice's next creation order, and marks the state changed. */
+  private insert<T extends { sid: string }>(
+    slice: { seq: number },
+    records: Record<string, T>,
+    prefix: 'CA' | 'RE',
+    build: (sid: string, ord: number) => T,
+  ): T {
+    const record = build(newSid(prefix), ++slice.seq);
+    records[record.sid] = record;
+    this.changed();
+    return record;
+  }
+
+  private remove<T>(records: Record<string, T>, sid: string): void {
+    delete records[sid];
+    this.changed();
+  }
+
   addCall(input: NewCall): CallRecord {
     const slice = this.callsSlice();
     const now = Date.now();
-    const call: CallRecord = {
-      ...callDefaults(now),
-      ...input,
-      sid: newSid('CA'),
-      ord: ++slice.seq,
-    };
-    slice.calls[call.sid] = call;
-    this.changed();
-    return call;
+    return this.insert(slice, slice.calls, 'CA', (sid, ord) => ({ ...callDefaults(now), ...input, sid, ord }));
   }
 
   deleteCall(sid: string): void {
-    delete this.callsSlice().calls[sid];
-    this.changed();
+    this.remove(this.callsSlice().calls, sid);
   }
 
   addRecording(input: NewRecording): RecordingRecord {
     const slice = this.recordingsSlice();
     const now = Date.now();
-    const rec: RecordingRecord = {
+    return this.insert(slice, slice.recordings, 'RE', (sid, ord) => ({
       created: now,
       updated: now,
       duration: null,
@@ -90,17 +99,13 @@ export class VoiceStore {
       status_callback_events: ['completed'],
       track: 'both',
       ...input,
-      sid: newSid('RE'),
-      ord: ++slice.seq,
-    };
-    slice.recordings[rec.sid] = rec;
-    this.changed();
-    return rec;
+      sid,
+      ord,
+    }));
   }
 
   deleteRecording(sid: string): void {
-    delete this.recordingsSlice().recordings[sid];
-    this.changed();
+    this.remove(this.recordingsSlice().recordings, sid);
   }
 
   accountPath(rest: string): string {
@@ -167,8 +172,11 @@ export class VoiceStore {
     return r.status === 'completed' && r.duration !== null ? priceFor(r.duration, RECORDING_RATE) : null;
   }
 
-  /** `/Recordings/{Sid}.json`: price is a string there. */
-  wireRecording(r: RecordingRecord): Record<string, unknown> {
+  /**
+   * The fields both recording shapes share, in Twilio's order, with `middle` (what stands between
+   * `error_code` and `price_unit`, where the two shapes differ) in its place.
+   */
+  private wireRecordingCommon(r: RecordingRecord, middle: Record<string, unknown>): Record<string, unknown> {
     return {
       account_sid: this.emu.accountSid,
       api_version: '2010-04-01',
@@ -180,13 +188,19 @@ export class VoiceStore {
       duration: r.duration === null ? null : String(r.duration),
       encryption_details: null,
       error_code: null,
-      media_url: this.mediaUrl(r.sid),
-      price: this.recordingPrice(r),
+      ...middle,
       price_unit: 'USD',
       sid: r.sid,
       source: r.source,
       start_time: rfc2822(r.start),
       status: r.status,
+    };
+  }
+
+  /** `/Recordings/{Sid}.json`: price is a string there. */
+  wireRecording(r: RecordingRecord): Record<string, unknown> {
+    return {
+      ...this.wireRecordingCommon(r, { media_url: this.mediaUrl(r.sid), price: this.recordingPrice(r) }),
       subresource_uris: {
         add_on_results: this.accountPath(`/Recordings/${r.sid}/AddOnResults.json`),
         transcriptions: this.accountPath(`/Recordings/${r.sid}/Transcriptions.json`),
@@ -199,22 +213,7 @@ export class VoiceStore {
   wireCallRecording(r: RecordingRecord): Record<string, unknown> {
     const price = this.recordingPrice(r);
     return {
-      account_sid: this.emu.accountSid,
-      api_version: '2010-04-01',
-      call_sid: r.call_sid,
-      channels: r.channels,
-      conference_sid: null,
-      date_created: rfc2822(r.created),
-      date_updated: rfc2822(r.updated),
-      duration: r.duration === null ? null : String(r.duration),
-      encryption_details: null,
-      error_code: null,
-      price: price === null ? null : Number(price),
-      price_unit: 'USD',
-      sid: r.sid,
-      source: r.source,
-      start_time: rfc2822(r.start),
-      status: r.status,
+      ...this.wireRecordingCommon(r, { price: price === null ? null : Number(price) }),
       track: r.track,
       uri: this.accountPath(`/Calls/${r.call_sid}/Recordings/${r.sid}.json`),
     };
