@@ -76,6 +76,22 @@ function queryString(filters: Record<string, string | undefined>, extra: Record<
   return q.toString();
 }
 
+/** One page of `items` and the links around it, shared by both API generations' page shapes. */
+function pageWindow<T>(base: string, items: T[], req: PageRequest, filters: Record<string, string | undefined>) {
+  const start = req.page * req.pageSize;
+  const slice = items.slice(start, start + req.pageSize);
+  const link = (page: number): string =>
+    `${base}?${queryString(filters, { PageSize: String(req.pageSize), Page: String(page) })}`;
+  return {
+    start,
+    slice,
+    first: link(0),
+    current: link(req.page),
+    next: start + req.pageSize < items.length ? `${link(req.page + 1)}&PageToken=PA${req.page + 1}` : null,
+    previous: req.page > 0 ? `${link(req.page - 1)}&PageToken=PB${req.page - 1}` : null,
+  };
+}
+
 /** A 2010-04-01 list page: relative URIs, the list under `key`. */
 export function page2010<T>(
   key: string,
@@ -84,20 +100,17 @@ export function page2010<T>(
   req: PageRequest,
   filters: Record<string, string | undefined> = {},
 ): Record<string, unknown> {
-  const start = req.page * req.pageSize;
-  const slice = items.slice(start, start + req.pageSize);
-  const uri = (page: number): string => `${path}?${queryString(filters, { PageSize: String(req.pageSize), Page: String(page) })}`;
-  const hasNext = start + req.pageSize < items.length;
+  const w = pageWindow(path, items, req, filters);
   return {
-    [key]: slice,
-    end: slice.length ? start + slice.length - 1 : start,
-    first_page_uri: uri(0),
-    next_page_uri: hasNext ? `${uri(req.page + 1)}&PageToken=PA${req.page + 1}` : null,
+    [key]: w.slice,
+    end: w.slice.length ? w.start + w.slice.length - 1 : w.start,
+    first_page_uri: w.first,
+    next_page_uri: w.next,
     page: req.page,
     page_size: req.pageSize,
-    previous_page_uri: req.page > 0 ? `${uri(req.page - 1)}&PageToken=PB${req.page - 1}` : null,
-    start,
-    uri: uri(req.page),
+    previous_page_uri: w.previous,
+    start: w.start,
+    uri: w.current,
   };
 }
 
@@ -109,21 +122,17 @@ export function pageV1<T>(
   req: PageRequest,
   filters: Record<string, string | undefined> = {},
 ): Record<string, unknown> {
-  const start = req.page * req.pageSize;
-  const slice = items.slice(start, start + req.pageSize);
-  const url = (page: number): string =>
-    `${baseUrl}?${queryString(filters, { PageSize: String(req.pageSize), Page: String(page) })}`;
-  const hasNext = start + req.pageSize < items.length;
+  const w = pageWindow(baseUrl, items, req, filters);
   return {
-    [key]: slice,
+    [key]: w.slice,
     meta: {
-      first_page_url: url(0),
+      first_page_url: w.first,
       key,
-      next_page_url: hasNext ? `${url(req.page + 1)}&PageToken=PA${req.page + 1}` : null,
+      next_page_url: w.next,
       page: req.page,
       page_size: req.pageSize,
-      previous_page_url: req.page > 0 ? `${url(req.page - 1)}&PageToken=PB${req.page - 1}` : null,
-      url: url(req.page),
+      previous_page_url: w.previous,
+      url: w.current,
     },
   };
 }
