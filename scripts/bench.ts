@@ -147,7 +147,26 @@ interface Counted {
   webhooks: RequestLogEntry[];
 }
 
+/**
+ * Waits until the emulator has been quiet for `quietMs` (calls placed by an earlier request keep posting
+ * status callbacks for a while), so the next count holds only the measured request's own round trips.
+ */
+async function settle(svc: BenchService, quietMs = 300, maxMs = 15000): Promise<void> {
+  const end = Date.now() + maxMs;
+  let seen = (await svc.log()).length;
+  let quietSince = Date.now();
+  while (Date.now() < end && Date.now() - quietSince < quietMs) {
+    await new Promise((r) => setTimeout(r, 50));
+    const now = (await svc.log()).length;
+    if (now !== seen) {
+      seen = now;
+      quietSince = Date.now();
+    }
+  }
+}
+
 async function counted(svc: BenchService, s: Scenario, i: number, token?: string): Promise<Counted> {
+  await settle(svc);
   await svc.clearLog();
   const { status } = await svc.call(s, i, token);
   const log = await svc.log();
