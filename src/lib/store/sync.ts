@@ -71,6 +71,10 @@ export class SyncMapRef<T extends Json> {
   }
 
   private async withMap<R>(fn: () => Promise<R>): Promise<R> {
+    if (this.mapMissing) {
+      await this.ensureMap();
+      this.mapMissing = false;
+    }
     try {
       return await fn();
     } catch (err) {
@@ -80,11 +84,15 @@ export class SyncMapRef<T extends Json> {
     }
   }
 
+  /** Set when a read found no map, so the next create makes the map first instead of failing once. */
+  private mapMissing = false;
+
   async get(key: string): Promise<Item<T> | undefined> {
     try {
       const item = await this.map().syncMapItems(key).fetch();
       return { data: item.data as T, revision: item.revision };
     } catch (err) {
+      if (twilioCode(err) === MAP_NOT_FOUND) this.mapMissing = true;
       if (twilioCode(err) === ITEM_NOT_FOUND || twilioCode(err) === MAP_NOT_FOUND) return undefined;
       throw err;
     }
