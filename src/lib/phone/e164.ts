@@ -12,18 +12,6 @@ export function toE164(raw: string, defaultCountry?: CountryCode): string | unde
   return parsed && parsed.isValid() ? parsed.number : undefined;
 }
 
-export interface NumberFacts {
-  e164: string;
-  country: string | undefined;
-  national: string;
-}
-
-export function numberFacts(e164: string): NumberFacts | undefined {
-  const parsed = parsePhoneNumberFromString(e164);
-  if (!parsed || !parsed.isValid()) return undefined;
-  return { e164: parsed.number, country: parsed.country, national: parsed.formatNational() };
-}
-
 /** `whatsapp:+1555...` -> channel and bare number. */
 export function splitChannel(address: string): { channel: 'sms' | 'whatsapp'; number: string } {
   return address.startsWith('whatsapp:')
