@@ -84,6 +84,7 @@ export class Emulator {
   }
 
   async listen(): Promise<string> {
+    this.state.ready();
     const server = createServer((req, res) => void this.handle(req, res));
     server.keepAliveTimeout = 5000;
     this.server = server;

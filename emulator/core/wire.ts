@@ -76,10 +76,20 @@ function queryString(filters: Record<string, string | undefined>, extra: Record<
   return q.toString();
 }
 
-/** One page of `items` and the links around it, shared by both API generations' page shapes. */
-function pageWindow<T>(base: string, items: T[], req: PageRequest, filters: Record<string, string | undefined>) {
+/**
+ * One page and the links around it, shared by both API generations' page shapes. `more` says whether
+ * records follow; without it `items` is the whole listing and the page is cut from it.
+ */
+function pageWindow<T>(
+  base: string,
+  items: T[],
+  req: PageRequest,
+  filters: Record<string, string | undefined>,
+  more: boolean | undefined,
+) {
   const start = req.page * req.pageSize;
-  const slice = items.slice(start, start + req.pageSize);
+  const slice = more === undefined ? items.slice(start, start + req.pageSize) : items;
+  const hasNext = more === undefined ? start + req.pageSize < items.length : more;
   const link = (page: number): string =>
     `${base}?${queryString(filters, { PageSize: String(req.pageSize), Page: String(page) })}`;
   return {
@@ -87,7 +97,7 @@ function pageWindow<T>(base: string, items: T[], req: PageRequest, filters: Reco
     slice,
     first: link(0),
     current: link(req.page),
-    next: start + req.pageSize < items.length ? `${link(req.page + 1)}&PageToken=PA${req.page + 1}` : null,
+    next: hasNext ? `${link(req.page + 1)}&PageToken=PA${req.page + 1}` : null,
     previous: req.page > 0 ? `${link(req.page - 1)}&PageToken=PB${req.page - 1}` : null,
   };
 }
@@ -99,8 +109,9 @@ export function page2010<T>(
   items: T[],
   req: PageRequest,
   filters: Record<string, string | undefined> = {},
+  more?: boolean,
 ): Record<string, unknown> {
-  const w = pageWindow(path, items, req, filters);
+  const w = pageWindow(path, items, req, filters, more);
   return {
     [key]: w.slice,
     end: w.slice.length ? w.start + w.slice.length - 1 : w.start,
@@ -121,8 +132,9 @@ export function pageV1<T>(
   items: T[],
   req: PageRequest,
   filters: Record<string, string | undefined> = {},
+  more?: boolean,
 ): Record<string, unknown> {
-  const w = pageWindow(baseUrl, items, req, filters);
+  const w = pageWindow(baseUrl, items, req, filters, more);
   return {
     [key]: w.slice,
     meta: {

@@ -58,9 +58,51 @@ export function segments(body: string): number {
 }
 
 const bare = (address: string): string => address.replace(/^whatsapp:/, '');
+const DAY = 86_400_000;
+/** Messages kept (oldest pruned first): a year of heavy local use. */
+const RETAIN = 250_000;
+const IN_FLIGHT_SCAN = 1000;
+
+/** A few conversations with handsets over the last days, so the first listing shows data. */
+export function sampleMessages(now: number, numbers: { phone_number: string }[]): MessageRecord[] {
+  const own = numbers.map((n) => n.phone_number);
+  if (!own.length) return [];
+  const conversation: [number, 'inbound' | 'outbound-api', string, string, string][] = [
+    [3 * DAY, 'inbound', '+14155551234', own[0], 'Hi, is my order ready for pickup?'],
+    [3 * DAY - 120_000, 'outbound-api', own[0], '+14155551234', 'Yes! It is ready at the front desk until 6pm.'],
+    [DAY + 3_600_000, 'inbound', '+14155559876', own[own.length - 1], 'Can someone call me back about my bill?'],
+    [DAY + 3_000_000, 'outbound-api', own[own.length - 1], '+14155559876', 'An agent will call you within the hour.'],
+    [600_000, 'inbound', '+447700900123', own[0], 'Thanks for the quick help today'],
+  ];
+  return conversation.map(([ago, direction, from, to, body]) => {
+    const at = now - ago;
+    return {
+      sid: newSid('SM'),
+      from,
+      to,
+      body,
+      media: [],
+      direction,
+      status: direction === 'inbound' ? 'received' : 'delivered',
+      status_callback: '',
+      error_code: null,
+      error_message: null,
+      price: (-0.0079 * segments(body)).toFixed(5),
+      created: at,
+      updated: at + (direction === 'inbound' ? 0 : 2000),
+      sent: at,
+    };
+  });
+}
 
 export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): MessagesApi {
-  const state = (): { messages: Record<string, MessageRecord> } => emu.state.slice('messages', () => ({ messages: {} }));
+  const messages = emu.state.table<MessageRecord>('messages', {
+    key: (m) => m.sid,
+    position: (m) => m.created,
+    indexes: { To: (m) => m.to, From: (m) => m.from },
+    retain: RETAIN,
+    seed: () => sampleMessages(Date.now(), deps.numbers.all()),
+  });
   const base = '/api/2010-04-01/Accounts/{AccountSid}/Messages';
   const uri = (sid: string): string => `/2010-04-01/Accounts/${emu.accountSid}/Messages/${sid}.json`;
 
@@ -108,7 +150,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
 
   const advance = (sid: string): void => {
     emu.schedule(emu.stepMs, async () => {
-      const m = state().messages[sid];
+      const m = messages.get(sid);
       if (!m || (m.status !== 'queued' && m.status !== 'sent')) return;
       const now = Date.now();
       if (m.status === 'queued') {
@@ -127,7 +169,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
         }
       }
       m.updated = now;
-      emu.state.changed();
+      messages.save(m);
       await postStatus(m);
     });
   };
@@ -150,17 +192,19 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
       updated: now,
       sent: input.direction === 'inbound' ? now : null,
     };
-    state().messages[m.sid] = m;
-    emu.state.changed();
+    messages.save(m);
     if (m.status === 'queued') advance(m.sid);
     return m;
   };
 
   // Messages in flight when the emulator last stopped carry on where they were.
-  for (const m of Object.values(state().messages)) if (m.status === 'queued' || m.status === 'sent') advance(m.sid);
+  // A message stays queued or sent for a few steps only, so the newest records hold every one in flight.
+  for (const m of messages.page({ desc: true, limit: IN_FLIGHT_SCAN }).items) {
+    if (m.status === 'queued' || m.status === 'sent') advance(m.sid);
+  }
 
   const get = (req: EmuRequest): MessageRecord => {
-    const m = state().messages[req.params.Sid];
+    const m = messages.get(req.params.Sid);
     if (!m) throw notFound(uri(req.params.Sid));
     return m;
   };
@@ -206,17 +250,25 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
       if (Number.isNaN(t)) throw badParam(`Invalid date: ${v}`, 20001);
       return t;
     };
-    const items = Object.values(state().messages)
-      .filter((m) => (to ? m.to === to : true))
-      .filter((m) => (from ? m.from === from : true))
-      .filter((m) => (on ? m.sent !== null && m.sent >= day(on) && m.sent < day(on) + 86_400_000 : true))
-      .filter((m) => (before ? m.sent !== null && m.sent < day(before) + 86_400_000 : true))
-      .filter((m) => (after ? m.sent !== null && m.sent >= day(after) : true))
-      .sort((a, b) => b.created - a.created)
-      .map(wire);
+    // DateSent is never before DateCreated, so an upper bound on DateSent bounds the scan by creation time.
+    const sentBefore = Math.min(on ? day(on) + DAY : Infinity, before ? day(before) + DAY : Infinity);
+    const sentFrom = Math.max(on ? day(on) : -Infinity, after ? day(after) : -Infinity);
+    const dated = on !== undefined || before !== undefined || after !== undefined;
+    const request = readPage(req.query);
+    const eq: Record<string, string> = {};
+    if (to) eq.To = to;
+    if (from) eq.From = from;
+    const found = messages.page({
+      eq,
+      desc: true,
+      ...(Number.isFinite(sentBefore) ? { max: sentBefore, maxExclusive: true } : {}),
+      ...(dated ? { where: (m: MessageRecord) => m.sent !== null && m.sent >= sentFrom && m.sent < sentBefore } : {}),
+      offset: request.page * request.pageSize,
+      limit: request.pageSize,
+    });
     const path = `/2010-04-01/Accounts/${emu.accountSid}/Messages.json`;
     const filters = { To: to, From: from, DateSent: on, 'DateSent<': before, 'DateSent>': after };
-    return json(200, page2010('messages', path, items, readPage(req.query), filters));
+    return json(200, page2010('messages', path, found.items.map(wire), request, filters, found.more));
   });
 
   emu.router.add('GET', `${base}/{Sid}.json`, (req) => json(200, wire(get(req))));
@@ -236,15 +288,14 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
       m.status = 'canceled';
     }
     m.updated = Date.now();
-    emu.state.changed();
+    messages.save(m);
     return json(200, wire(m));
   });
 
   emu.router.add('DELETE', `${base}/{Sid}.json`, (req) => {
     const m = get(req);
     if (m.status === 'queued' || m.status === 'sent') throw badParam('Cannot delete a message that is still in flight.', 20009);
-    delete state().messages[m.sid];
-    emu.state.changed();
+    messages.delete(m.sid);
     return { status: 204 };
   });
 

@@ -61,16 +61,15 @@ function friendly(e164: string): string {
 }
 
 export function registerNumbers(emu: Emulator): NumbersApi {
-  const state = (): { numbers: Record<string, NumberRecord> } =>
-    emu.state.slice('numbers', () => {
+  const numbers = emu.state.table<NumberRecord>('numbers', {
+    key: (n) => n.sid,
+    position: (n) => n.created,
+    indexes: { PhoneNumber: (n) => n.phone_number },
+    seed: () => {
       const now = Date.now();
-      const numbers: Record<string, NumberRecord> = {};
-      for (const n of sampleNumbers(emu.functionsBaseUrl)) {
-        const sid = newSid('PN');
-        numbers[sid] = { ...n, sid, created: now, updated: now };
-      }
-      return { numbers };
-    });
+      return sampleNumbers(emu.functionsBaseUrl).map((n) => ({ ...n, sid: newSid('PN'), created: now, updated: now }));
+    },
+  });
   const base = `/api/2010-04-01/Accounts/{AccountSid}/IncomingPhoneNumbers`;
   const uri = (sid: string): string => `/2010-04-01/Accounts/${emu.accountSid}/IncomingPhoneNumbers/${sid}.json`;
 
@@ -115,7 +114,7 @@ export function registerNumbers(emu: Emulator): NumbersApi {
   });
 
   const get = (req: EmuRequest): NumberRecord => {
-    const n = state().numbers[req.params.Sid];
+    const n = numbers.get(req.params.Sid);
     if (!n) throw notFound(uri(req.params.Sid));
     return n;
   };
@@ -146,37 +145,46 @@ export function registerNumbers(emu: Emulator): NumbersApi {
   emu.router.add('GET', `${base}.json`, (req) => {
     const phone = first(req.query, 'PhoneNumber');
     const name = first(req.query, 'FriendlyName');
-    const items = Object.values(state().numbers)
-      .filter((n) => (phone ? n.phone_number.includes(phone) : true))
-      .filter((n) => (name ? n.friendly_name === name : true))
-      .sort((a, b) => b.created - a.created)
-      .map(wire);
+    const request = readPage(req.query);
+    // PhoneNumber matches any part of the number, as Twilio's filter does: a scan, on a table that stays small.
+    const found = numbers.page({
+      desc: true,
+      where: (n) => (phone ? n.phone_number.includes(phone) : true) && (name ? n.friendly_name === name : true),
+      offset: request.page * request.pageSize,
+      limit: request.pageSize,
+    });
     const path = `/2010-04-01/Accounts/${emu.accountSid}/IncomingPhoneNumbers.json`;
     return json(
       200,
-      page2010('incoming_phone_numbers', path, items, readPage(req.query), { PhoneNumber: phone, FriendlyName: name }),
+      page2010(
+        'incoming_phone_numbers',
+        path,
+        found.items.map(wire),
+        request,
+        { PhoneNumber: phone, FriendlyName: name },
+        found.more,
+      ),
     );
   });
   emu.router.add('GET', `${base}/{Sid}.json`, (req) => json(200, wire(get(req))));
   emu.router.add('POST', `${base}/{Sid}.json`, (req) => {
     const n = get(req);
     applySettings(n, req.form);
-    emu.state.changed();
+    numbers.save(n);
     return json(200, wire(n));
   });
   emu.router.add('DELETE', `${base}/{Sid}.json`, (req) => {
     get(req);
-    delete state().numbers[req.params.Sid];
-    emu.state.changed();
+    numbers.delete(req.params.Sid);
     return { status: 204 };
   });
 
   const api: NumbersApi = {
     byPhone: (phone) => {
       const bare = phone.replace(/^whatsapp:/, '');
-      return Object.values(state().numbers).find((n) => n.phone_number === bare);
+      return numbers.page({ eq: { PhoneNumber: bare }, limit: 1 }).items[0];
     },
-    all: () => Object.values(state().numbers),
+    all: () => numbers.values(),
     add: (n) => {
       const now = Date.now();
       const rec: NumberRecord = {
@@ -186,9 +194,7 @@ export function registerNumbers(emu: Emulator): NumbersApi {
         created: now,
         updated: now,
       };
-      state().numbers[rec.sid] = rec;
-      emu.state.changed();
-      return rec;
+      return numbers.save(rec);
     },
   };
   return api;
