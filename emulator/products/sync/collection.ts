@@ -11,28 +11,19 @@
  * from the CollectionKind that maps.ts and lists.ts pass in.
  */
 import { EmuReply, EmuRequest, json } from '../../core/router';
+import type { Table } from '../../core/state';
 import { first, newSid, pageV1, Params } from '../../core/wire';
-import { addressedObject, assertUniqueName, serviceObjects, SyncContext } from './context';
-import { CollectionRecord, ItemRecord, serviceUrl, SyncState } from './model';
-import {
-  checkIfMatch,
-  expiryFrom,
-  parseData,
-  parseTtl,
-  parseUniqueName,
-  readItemQuery,
-  readSyncPage,
-  selectItems,
-  syncError,
-} from './params';
+import { addressedObject, assertUniqueName, dropItems, itemKey, SyncContext, SyncTables } from './context';
+import { CollectionRecord, ItemRecord, serviceUrl } from './model';
+import { checkIfMatch, expiryFrom, parseData, parseTtl, parseUniqueName, readItemQuery, readSyncPage, syncError } from './params';
 
-/** Where an item lives in its collection's `items`, and how error messages name it. */
+/** Where an item lives in its collection (its Key or Index), and how error messages name it. */
 export interface ItemAddress {
-  slot: string;
+  slot: string | number;
   name: string;
 }
 
-export interface CollectionKind<I extends ItemRecord, C extends CollectionRecord<I>> {
+export interface CollectionKind<I extends ItemRecord, C extends CollectionRecord> {
   /** Also names the routes: path segment `Maps`, item routes under `{MapSid}`, page key `maps`. */
   kind: 'Map' | 'List';
   /** The path parameter naming an item. */
@@ -40,30 +31,33 @@ export interface CollectionKind<I extends ItemRecord, C extends CollectionRecord
   sidPrefix: string;
   /** The kind's error codes: collection not found, item not found, item If-Match mismatch, invalid item Data. */
   codes: { notFound: number; itemNotFound: number; revisionMismatch: number; invalidData: number };
-  records(state: SyncState): Record<string, C>;
+  objects(tables: SyncTables): Table<C>;
+  items(tables: SyncTables): Table<I>;
   /** The new collection, from the fields every collection has. */
-  create(base: CollectionRecord<I>): C;
+  create(base: CollectionRecord): C;
   url(c: C): string;
   wire(accountSid: string, c: C): Record<string, unknown>;
   wireItem(accountSid: string, c: C, i: I): Record<string, unknown>;
   /** The address of an item as its path parameter names it; throws when the parameter is malformed. */
   address(raw: string): ItemAddress;
-  slotOf(i: I): string;
+  slotOf(i: I): string | number;
   /**
    * A new item from a create request. `readItem` validates Data and the TTLs and returns the fields every item
    * has; the kind calls it after reading what it reads first (a Map's Key) and before placing the item.
    */
   newItem(c: C, form: Params, readItem: () => ItemRecord): I;
-  /** Items sort by this position; `From` is parsed into one. */
-  position(i: I): string | number;
+  /** `From` as an item position (a Map's key, a List's index). */
   parseFrom(raw: string): string | number;
 }
 
-export function registerCollection<I extends ItemRecord, C extends CollectionRecord<I>>(
+export function registerCollection<I extends ItemRecord, C extends CollectionRecord>(
   ctx: SyncContext,
   k: CollectionKind<I, C>,
 ): void {
   const acct = (): string => ctx.emu.accountSid;
+  const objects = k.objects(ctx.tables);
+  const items = k.items(ctx.tables);
+  const keyOf = (i: I): string => itemKey(i.parent, k.slotOf(i));
   const collectionReply = (status: number, c: C): EmuReply => json(status, k.wire(acct(), c), { ETag: String(c.revision) });
   const itemReply = (status: number, c: C, i: I): EmuReply =>
     json(status, k.wireItem(acct(), c, i), { ETag: String(i.revision) });
@@ -74,33 +68,31 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
 
   /** The addressed collection (by sid or unique name), counted against its rate limit. */
   const getCollection = (req: EmuRequest, param: 'Sid' | typeof collectionParam): C =>
-    addressedObject(ctx, k.kind, k.records, req, param, k.codes.notFound);
+    addressedObject(ctx, k.kind, objects, req, param, k.codes.notFound);
 
   const getItem = (c: C, raw: string): I => {
     const { slot, name } = k.address(raw);
-    if (!Object.hasOwn(c.items, slot))
-      throw syncError(404, k.codes.itemNotFound, `The requested ${k.kind} Item ${name} was not found`);
-    return c.items[slot];
+    const item = items.get(itemKey(c.sid, slot));
+    if (!item) throw syncError(404, k.codes.itemNotFound, `The requested ${k.kind} Item ${name} was not found`);
+    return item;
   };
 
   const setCollectionTtl = (c: C, ttl: number | undefined, now: number): void => {
     if (ttl === undefined) return;
     c.expires = expiryFrom(now, ttl);
-    ctx.noteExpiry(c.expires);
   };
 
   const touch = (c: C, now: number): void => {
     c.revision += 1;
     c.updated = now;
-    ctx.changed();
+    objects.save(c);
   };
 
   ctx.route('POST', base, (req, now) => {
     const svc = ctx.service(req.params.ServiceSid);
     const uniqueName = parseUniqueName(req.form);
     const ttl = parseTtl(req.form, 'CollectionTtl', 'Ttl');
-    const records = k.records(ctx.state());
-    assertUniqueName(records, svc.sid, uniqueName);
+    assertUniqueName(objects, svc.sid, uniqueName);
     const c = k.create({
       sid: newSid(k.sidPrefix),
       service_sid: svc.sid,
@@ -110,19 +102,19 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
       updated: now,
       expires: null,
       seq: ctx.nextSeq(),
-      items: {},
     });
     setCollectionTtl(c, ttl, now);
     ctx.hit(k.kind, c.sid);
-    records[c.sid] = c;
-    ctx.changed();
+    objects.save(c);
     return collectionReply(201, c);
   });
 
   ctx.route('GET', base, (req) => {
     const svc = ctx.service(req.params.ServiceSid);
-    const items = serviceObjects(k.records(ctx.state()), svc.sid).map((c) => k.wire(acct(), c));
-    return json(200, pageV1(segment.toLowerCase(), `${serviceUrl(svc.sid)}/${segment}`, items, readSyncPage(req.query)));
+    const request = readSyncPage(req.query);
+    const found = objects.page({ eq: { service: svc.sid }, offset: request.page * request.pageSize, limit: request.pageSize });
+    const page = found.items.map((c) => k.wire(acct(), c));
+    return json(200, pageV1(segment.toLowerCase(), `${serviceUrl(svc.sid)}/${segment}`, page, request, {}, found.more));
   });
 
   ctx.route('GET', `${base}/{Sid}`, (req) => collectionReply(200, getCollection(req, 'Sid')));
@@ -138,8 +130,8 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
 
   ctx.route('DELETE', `${base}/{Sid}`, (req) => {
     const c = getCollection(req, 'Sid');
-    delete k.records(ctx.state())[c.sid];
-    ctx.changed();
+    objects.delete(c.sid);
+    dropItems(items, c.sid, keyOf);
     return { status: 204 };
   });
 
@@ -153,10 +145,16 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
       const data = parseData(raw, k.codes.invalidData);
       const itemTtl = parseTtl(req.form, 'ItemTtl', 'Ttl');
       collectionTtl = parseTtl(req.form, 'CollectionTtl');
-      return { data, revision: 0, created: now, updated: now, expires: itemTtl === undefined ? null : expiryFrom(now, itemTtl) };
+      return {
+        parent: c.sid,
+        data,
+        revision: 0,
+        created: now,
+        updated: now,
+        expires: itemTtl === undefined ? null : expiryFrom(now, itemTtl),
+      };
     });
-    ctx.noteExpiry(item.expires);
-    c.items[k.slotOf(item)] = item;
+    items.save(item);
     setCollectionTtl(c, collectionTtl, now);
     touch(c, now);
     return itemReply(201, c, item);
@@ -165,11 +163,23 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
   ctx.route('GET', itemsBase, (req) => {
     const c = getCollection(req, collectionParam);
     const q = readItemQuery(req.query);
-    const page = readSyncPage(req.query);
+    const request = readSyncPage(req.query);
     const from = q.from === undefined ? undefined : k.parseFrom(q.from);
-    const items = selectItems(Object.values(c.items), (i) => k.position(i), q, from).map((i) => k.wireItem(acct(), c, i));
+    const desc = q.order === 'desc';
+    const exclusive = q.bounds === 'exclusive';
+    // From starts the walk in the listing's direction: a lower bound ascending, an upper bound descending.
+    const bound =
+      from === undefined ? {} : desc ? { max: from, maxExclusive: exclusive } : { min: from, minExclusive: exclusive };
+    const found = items.page({
+      eq: { parent: c.sid },
+      desc,
+      ...bound,
+      offset: request.page * request.pageSize,
+      limit: request.pageSize,
+    });
+    const page = found.items.map((i) => k.wireItem(acct(), c, i));
     const filters = { Order: first(req.query, 'Order'), From: q.from, Bounds: first(req.query, 'Bounds') };
-    return json(200, pageV1('items', `${k.url(c)}/Items`, items, page, filters));
+    return json(200, pageV1('items', `${k.url(c)}/Items`, page, request, filters, found.more));
   });
 
   ctx.route('GET', `${itemsBase}/{${k.itemParam}}`, (req) => {
@@ -188,12 +198,10 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
       throw syncError(400, 54010, 'Expected Data, Ttl or ItemTtl (CollectionTtl only applies together with one of them).');
     }
     if (raw !== undefined) item.data = parseData(raw, k.codes.invalidData);
-    if (itemTtl !== undefined) {
-      item.expires = expiryFrom(now, itemTtl);
-      ctx.noteExpiry(item.expires);
-    }
+    if (itemTtl !== undefined) item.expires = expiryFrom(now, itemTtl);
     item.revision += 1;
     item.updated = now;
+    items.save(item);
     setCollectionTtl(c, collectionTtl, now);
     touch(c, now);
     return itemReply(200, c, item);
@@ -203,7 +211,7 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
     const c = getCollection(req, collectionParam);
     const item = getItem(c, req.params[k.itemParam]);
     checkIfMatch(req.headers['if-match'], item.revision, k.codes.revisionMismatch, `${k.kind} Item`);
-    delete c.items[k.slotOf(item)];
+    items.delete(keyOf(item));
     touch(c, now);
     return { status: 204 };
   });

@@ -1,11 +1,22 @@
 /**
- * What the Sync route modules share: the state slice, service resolution (with the `default` alias),
- * lazy TTL expiry, and the per-object rate limit.
+ * What the Sync route modules share: the tables (services, documents, maps, lists and their items),
+ * service resolution (with the `default` alias), and the per-object rate limit. Expired objects and items
+ * are dropped by their tables before any read (TTL), and an expired Map or List takes its items with it.
  */
 import type { Emulator } from '../../core/emulator';
 import { EmuReply, EmuRequest, json } from '../../core/router';
+import type { Table } from '../../core/state';
 import { newSid } from '../../core/wire';
-import type { CollectionRecord, ItemRecord, ObjectRecord, ServiceRecord, SyncState } from './model';
+import type {
+  DocumentRecord,
+  ItemRecord,
+  ListItemRecord,
+  ListRecord,
+  MapItemRecord,
+  MapRecord,
+  ObjectRecord,
+  ServiceRecord,
+} from './model';
 import { syncError } from './params';
 import { ObjectRateLimiter, SyncRateLimited } from './rate-limit';
 
@@ -13,20 +24,26 @@ export type SyncHandler = (req: EmuRequest, now: number) => EmuReply;
 
 export type ObjectKind = 'Document' | 'Map' | 'List';
 
+export interface SyncTables {
+  services: Table<ServiceRecord>;
+  documents: Table<DocumentRecord>;
+  maps: Table<MapRecord>;
+  lists: Table<ListRecord>;
+  mapItems: Table<MapItemRecord>;
+  listItems: Table<ListItemRecord>;
+}
+
 export interface SyncContext {
   readonly emu: Emulator;
-  state(): SyncState;
+  readonly tables: SyncTables;
+  /** Creation order, for stable listings when two objects share a millisecond. */
   nextSeq(): number;
-  /** Marks the state dirty (persisted shortly after). */
-  changed(): void;
-  /** A route under /sync/v1: expired objects are gone before the handler runs; rate-limit errors carry Retry-After. */
+  /** A route under /sync/v1: rate-limit errors carry Retry-After. */
   route(method: 'GET' | 'POST' | 'DELETE', pattern: string, handler: SyncHandler): void;
   /** The service a path names by sid or unique name; `default` always resolves (it is created when missing). */
   service(id: string): ServiceRecord;
   /** Counts a read or write against one object; throws 429/54009 past the limit. */
   hit(kind: ObjectKind, sid: string): void;
-  /** Tells the expiry sweep about a new expiry time. */
-  noteExpiry(ms: number | null): void;
 }
 
 export const DEFAULT_SERVICE = 'default';
@@ -52,17 +69,45 @@ export function newService(seq: number, now: number, fields: Partial<ServiceReco
 const defaultService = (seq: number, now: number): ServiceRecord =>
   newService(seq, now, { unique_name: DEFAULT_SERVICE, friendly_name: 'Default Service' });
 
-/** The record a path names by sid or, failing that, by unique name, within one service. */
-export function findObject<T extends ObjectRecord>(records: Record<string, T>, serviceSid: string, id: string): T | undefined {
-  if (Object.hasOwn(records, id) && records[id].service_sid === serviceSid) return records[id];
-  return Object.values(records).find((r) => r.service_sid === serviceSid && r.unique_name === id);
+/** Where an object is found by unique name: unique within its service. */
+const uniqueKey = (serviceSid: string, name: string): string => `${serviceSid}\u0000${name}`;
+
+/** Where an item lives in its table: unique within its Map or List. */
+export const itemKey = (parent: string, slot: string | number): string => `${parent}\u0000${slot}`;
+
+/** Objects of a service in creation order, findable by unique name; expired ones are gone. */
+function objectTable<T extends ObjectRecord>(emu: Emulator, name: string, onExpired?: (r: T) => void): Table<T> {
+  return emu.state.table<T>(name, {
+    key: (r) => r.sid,
+    position: (r) => r.seq,
+    indexes: {
+      service: (r) => r.service_sid,
+      unique: (r) => (r.unique_name === null ? undefined : uniqueKey(r.service_sid, r.unique_name)),
+    },
+    expires: (r) => r.expires,
+    ...(onExpired ? { onExpired } : {}),
+  });
 }
 
-/** The objects of one service, in creation order (what a list endpoint pages through). */
-export function serviceObjects<T extends ObjectRecord>(records: Record<string, T>, serviceSid: string): T[] {
-  return Object.values(records)
-    .filter((r) => r.service_sid === serviceSid)
-    .sort((a, b) => a.seq - b.seq);
+function itemTable<I extends ItemRecord>(emu: Emulator, name: string, slot: (i: I) => string | number): Table<I> {
+  return emu.state.table<I>(name, {
+    key: (i) => itemKey(i.parent, slot(i)),
+    position: slot,
+    indexes: { parent: (i) => i.parent },
+    expires: (i) => i.expires,
+  });
+}
+
+/** Deletes every item of a Map or List (when the collection is deleted or expires). */
+export function dropItems<I extends ItemRecord>(items: Table<I>, parent: string, keyOf: (i: I) => string): void {
+  for (const i of items.page({ eq: { parent }, limit: Infinity }).items) items.delete(keyOf(i));
+}
+
+/** The record a path names by sid or, failing that, by unique name, within one service. */
+export function findObject<T extends ObjectRecord>(table: Table<T>, serviceSid: string, id: string): T | undefined {
+  const bySid = table.get(id);
+  if (bySid && bySid.service_sid === serviceSid) return bySid;
+  return table.page({ eq: { unique: uniqueKey(serviceSid, id) }, limit: 1 }).items[0];
 }
 
 /**
@@ -72,89 +117,58 @@ export function serviceObjects<T extends ObjectRecord>(records: Record<string, T
 export function addressedObject<T extends ObjectRecord>(
   ctx: SyncContext,
   kind: ObjectKind,
-  records: (s: SyncState) => Record<string, T>,
+  table: Table<T>,
   req: EmuRequest,
   param: string,
   notFoundCode: number,
 ): T {
   const svc = ctx.service(req.params.ServiceSid);
-  const o = findObject(records(ctx.state()), svc.sid, req.params[param]);
+  const o = findObject(table, svc.sid, req.params[param]);
   if (!o) throw syncError(404, notFoundCode, `The requested ${kind} ${req.params[param]} was not found`);
   ctx.hit(kind, o.sid);
   return o;
 }
 
-export function assertUniqueName<T extends ObjectRecord>(
-  records: Record<string, T>,
-  serviceSid: string,
-  name: string | null,
-): void {
+export function assertUniqueName<T extends ObjectRecord>(table: Table<T>, serviceSid: string, name: string | null): void {
   if (name === null) return;
-  if (Object.values(records).some((r) => r.service_sid === serviceSid && r.unique_name === name)) {
+  if (table.count({ unique: uniqueKey(serviceSid, name) }) > 0) {
     throw syncError(409, 54301, `Unique name already exists: ${name}`);
   }
 }
 
 export function createContext(emu: Emulator, rateLimit: number): SyncContext {
-  const state = (): SyncState =>
-    emu.state.slice<SyncState>('sync', () => {
-      const s: SyncState = { services: {}, documents: {}, maps: {}, lists: {}, seq: 1 };
-      const svc = defaultService(0, Date.now());
-      s.services[svc.sid] = svc;
-      return s;
-    });
-  const limiter = new ObjectRateLimiter(rateLimit);
-  /** Nothing expires before this time (0: unknown, sweep on the next request). */
-  let nextExpiry = 0;
-
-  emu.onReset(() => {
-    limiter.clear();
-    nextExpiry = 0;
-  });
-
-  const changed = (): void => emu.state.changed();
-
-  const sweep = (now: number): void => {
-    if (now < nextExpiry) return;
-    const s = state();
-    let next = Infinity;
-    let removed = false;
-    const live = (expires: number | null): boolean => {
-      if (expires === null) return true;
-      if (expires <= now) {
-        removed = true;
-        return false;
-      }
-      next = Math.min(next, expires);
-      return true;
-    };
-    for (const [sid, d] of Object.entries(s.documents)) if (!live(d.expires)) delete s.documents[sid];
-    const sweepCollection = (collection: Record<string, CollectionRecord<ItemRecord>>): void => {
-      for (const [sid, c] of Object.entries(collection)) {
-        if (!live(c.expires)) {
-          delete collection[sid];
-          continue;
-        }
-        for (const [slot, item] of Object.entries(c.items)) if (!live(item.expires)) delete c.items[slot];
-      }
-    };
-    sweepCollection(s.maps);
-    sweepCollection(s.lists);
-    nextExpiry = next;
-    if (removed) changed();
+  const counter = (): { seq: number } => emu.state.slice('sync-sequence', () => ({ seq: 1 }));
+  const mapItems = itemTable<MapItemRecord>(emu, 'sync-map-items', (i) => i.key);
+  const listItems = itemTable<ListItemRecord>(emu, 'sync-list-items', (i) => i.index);
+  const tables: SyncTables = {
+    services: emu.state.table<ServiceRecord>('sync-services', {
+      key: (s) => s.sid,
+      position: (s) => s.seq,
+      indexes: { unique: (s) => s.unique_name ?? undefined },
+      seed: () => [defaultService(0, Date.now())],
+    }),
+    documents: objectTable<DocumentRecord>(emu, 'sync-documents'),
+    maps: objectTable<MapRecord>(emu, 'sync-maps', (m) => dropItems(mapItems, m.sid, (i) => itemKey(i.parent, i.key))),
+    lists: objectTable<ListRecord>(emu, 'sync-lists', (l) => dropItems(listItems, l.sid, (i) => itemKey(i.parent, i.index))),
+    mapItems,
+    listItems,
   };
+  const limiter = new ObjectRateLimiter(rateLimit);
+  emu.onReset(() => limiter.clear());
 
   const ctx: SyncContext = {
     emu,
-    state,
-    nextSeq: () => state().seq++,
-    changed,
+    tables,
+    nextSeq: () => {
+      const c = counter();
+      const seq = c.seq++;
+      emu.state.changed('sync-sequence');
+      return seq;
+    },
     route(method, pattern, handler) {
       emu.router.add(method, `/sync/v1${pattern}`, (req) => {
-        const now = Date.now();
-        sweep(now);
         try {
-          return handler(req, now);
+          return handler(req, Date.now());
         } catch (err) {
           if (err instanceof SyncRateLimited) return json(429, err.body(), { 'Retry-After': String(err.retryAfter) });
           throw err;
@@ -162,24 +176,18 @@ export function createContext(emu: Emulator, rateLimit: number): SyncContext {
       });
     },
     service(id) {
-      const s = state();
-      if (Object.hasOwn(s.services, id)) return s.services[id];
-      const named = Object.values(s.services).find((svc) => svc.unique_name === id);
+      const bySid = tables.services.get(id);
+      if (bySid) return bySid;
+      const named = tables.services.page({ eq: { unique: id }, limit: 1 }).items[0];
       if (named) return named;
       if (id === DEFAULT_SERVICE) {
         // Twilio provisions the default service on first use; Functions address it by this alias.
-        const svc = defaultService(ctx.nextSeq(), Date.now());
-        s.services[svc.sid] = svc;
-        changed();
-        return svc;
+        return tables.services.save(defaultService(ctx.nextSeq(), Date.now()));
       }
       throw syncError(404, 54050, `The requested Service Instance ${id} was not found`);
     },
     hit(kind, sid) {
       limiter.hit(`${kind}:${sid}`, `${kind} ${sid}`);
-    },
-    noteExpiry(ms) {
-      if (ms !== null && ms < nextExpiry) nextExpiry = ms;
     },
   };
   return ctx;

@@ -3,7 +3,7 @@
  */
 import { EmuReply, EmuRequest, json } from '../../core/router';
 import { first, newSid, pageV1 } from '../../core/wire';
-import { addressedObject, assertUniqueName, serviceObjects, SyncContext } from './context';
+import { addressedObject, assertUniqueName, SyncContext } from './context';
 import { DocumentRecord, serviceUrl, wireDocument } from './model';
 import { checkIfMatch, expiryFrom, parseData, parseTtl, parseUniqueName, readSyncPage, syncError } from './params';
 
@@ -12,7 +12,8 @@ export function registerDocuments(ctx: SyncContext): void {
     json(status, wireDocument(ctx.emu.accountSid, d), { ETag: String(d.revision) });
 
   /** The addressed document, counted against its rate limit. */
-  const get = (req: EmuRequest): DocumentRecord => addressedObject(ctx, 'Document', (s) => s.documents, req, 'Sid', 54100);
+  const documents = ctx.tables.documents;
+  const get = (req: EmuRequest): DocumentRecord => addressedObject(ctx, 'Document', documents, req, 'Sid', 54100);
 
   ctx.route('POST', '/Services/{ServiceSid}/Documents', (req, now) => {
     const svc = ctx.service(req.params.ServiceSid);
@@ -20,7 +21,6 @@ export function registerDocuments(ctx: SyncContext): void {
     const raw = first(req.form, 'Data');
     const data = raw === undefined ? {} : parseData(raw, 54101);
     const ttl = parseTtl(req.form, 'Ttl');
-    const documents = ctx.state().documents;
     assertUniqueName(documents, svc.sid, uniqueName);
     const d: DocumentRecord = {
       sid: newSid('ET'),
@@ -34,16 +34,16 @@ export function registerDocuments(ctx: SyncContext): void {
       seq: ctx.nextSeq(),
     };
     ctx.hit('Document', d.sid);
-    documents[d.sid] = d;
-    ctx.noteExpiry(d.expires);
-    ctx.changed();
+    documents.save(d);
     return reply(201, d);
   });
 
   ctx.route('GET', '/Services/{ServiceSid}/Documents', (req) => {
     const svc = ctx.service(req.params.ServiceSid);
-    const items = serviceObjects(ctx.state().documents, svc.sid).map((d) => wireDocument(ctx.emu.accountSid, d));
-    return json(200, pageV1('documents', `${serviceUrl(svc.sid)}/Documents`, items, readSyncPage(req.query)));
+    const request = readSyncPage(req.query);
+    const found = documents.page({ eq: { service: svc.sid }, offset: request.page * request.pageSize, limit: request.pageSize });
+    const page = found.items.map((d) => wireDocument(ctx.emu.accountSid, d));
+    return json(200, pageV1('documents', `${serviceUrl(svc.sid)}/Documents`, page, request, {}, found.more));
   });
 
   ctx.route('GET', '/Services/{ServiceSid}/Documents/{Sid}', (req) => reply(200, get(req)));
@@ -56,21 +56,17 @@ export function registerDocuments(ctx: SyncContext): void {
     if (raw === undefined && ttl === undefined)
       throw syncError(400, 54010, 'Expected at least one of Data or Ttl, but none were provided.');
     if (raw !== undefined) d.data = parseData(raw, 54101);
-    if (ttl !== undefined) {
-      d.expires = expiryFrom(now, ttl);
-      ctx.noteExpiry(d.expires);
-    }
+    if (ttl !== undefined) d.expires = expiryFrom(now, ttl);
     d.revision += 1;
     d.updated = now;
-    ctx.changed();
+    documents.save(d);
     return reply(200, d);
   });
 
   ctx.route('DELETE', '/Services/{ServiceSid}/Documents/{Sid}', (req) => {
     const d = get(req);
     checkIfMatch(req.headers['if-match'], d.revision, 54103, 'Document');
-    delete ctx.state().documents[d.sid];
-    ctx.changed();
+    documents.delete(d.sid);
     return { status: 204 };
   });
 }

@@ -14,21 +14,21 @@ export function registerLists(ctx: SyncContext): void {
     itemParam: 'Index',
     sidPrefix: 'ES',
     codes: { notFound: 54150, itemNotFound: 54151, revisionMismatch: 54155, invalidData: 54156 },
-    records: (state) => state.lists,
+    objects: (t) => t.lists,
+    items: (t) => t.listItems,
     create: (base) => ({ ...base, next_index: 0 }),
     url: listUrl,
     wire: wireList,
     wireItem: wireListItem,
     address: (raw) => {
-      const index = String(parseListIndex(raw));
-      return { slot: index, name: index };
+      const index = parseListIndex(raw);
+      return { slot: index, name: String(index) };
     },
-    slotOf: (i) => String(i.index),
+    slotOf: (i) => i.index,
     newItem: (l, _form, readItem) => {
       const fields = readItem();
       return { index: l.next_index++, ...fields };
     },
-    position: (i) => i.index,
     parseFrom: parseListIndex,
   });
 }

@@ -5,8 +5,9 @@
  */
 import { first } from '../../core/wire';
 import { registerCollection } from './collection';
-import { SyncContext } from './context';
-import { itemSlot, MapItemRecord, MapRecord, mapUrl, wireMap, wireMapItem } from './model';
+import type { SyncContext } from './context';
+import { MapItemRecord, MapRecord, mapUrl, wireMap, wireMapItem } from './model';
+import { itemKey } from './context';
 import { parseMapKey, syncError } from './params';
 
 export function registerMaps(ctx: SyncContext): void {
@@ -15,21 +16,21 @@ export function registerMaps(ctx: SyncContext): void {
     itemParam: 'Key',
     sidPrefix: 'MP',
     codes: { notFound: 54200, itemNotFound: 54201, revisionMismatch: 54205, invalidData: 54206 },
-    records: (state) => state.maps,
+    objects: (t) => t.maps,
+    items: (t) => t.mapItems,
     create: (base) => base,
     url: mapUrl,
     wire: wireMap,
     wireItem: wireMapItem,
-    address: (key) => ({ slot: itemSlot(key), name: key }),
-    slotOf: (i) => itemSlot(i.key),
+    address: (key) => ({ slot: key, name: key }),
+    slotOf: (i) => i.key,
     newItem: (m, form, readItem) => {
       const key = parseMapKey(first(form, 'Key'));
       const fields = readItem();
-      if (Object.hasOwn(m.items, itemSlot(key)))
+      if (ctx.tables.mapItems.has(itemKey(m.sid, key)))
         throw syncError(409, 54208, `A Map Item with key ${key} already exists in the Map.`);
       return { key, ...fields };
     },
-    position: (i) => i.key,
     parseFrom: (raw) => raw,
   });
 }

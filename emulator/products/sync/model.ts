@@ -41,6 +41,8 @@ export interface DocumentRecord extends ObjectRecord {
 }
 
 export interface ItemRecord {
+  /** The sid of the Map or List the item belongs to. */
+  parent: string;
   data: JsonObject;
   revision: number;
   created: number;
@@ -56,32 +58,14 @@ export interface ListItemRecord extends ItemRecord {
   index: number;
 }
 
-/** A Map or a List: an object holding items, each with its own revision and TTL. */
-export interface CollectionRecord<I extends ItemRecord> extends ObjectRecord {
-  items: Record<string, I>;
-}
+/** A Map or a List: an object holding items (kept in their own table), each with its own revision and TTL. */
+export type CollectionRecord = ObjectRecord;
 
-export interface MapRecord extends CollectionRecord<MapItemRecord> {
-  /** Keyed by `itemSlot(key)`: a prefix keeps keys such as `__proto__` from meaning anything to JS. */
-  items: Record<string, MapItemRecord>;
-}
+export type MapRecord = CollectionRecord;
 
-export interface ListRecord extends CollectionRecord<ListItemRecord> {
-  /** Keyed by the index as a string. */
-  items: Record<string, ListItemRecord>;
+export interface ListRecord extends CollectionRecord {
   next_index: number;
 }
-
-export interface SyncState {
-  services: Record<string, ServiceRecord>;
-  documents: Record<string, DocumentRecord>;
-  maps: Record<string, MapRecord>;
-  lists: Record<string, ListRecord>;
-  /** Creation order, for stable listings when two objects share a millisecond. */
-  seq: number;
-}
-
-export const itemSlot = (key: string): string => `k:${key}`;
 
 const date = (ms: number): string => iso8601(ms);
 const expires = (ms: number | null): string | null => (ms === null ? null : iso8601(ms));

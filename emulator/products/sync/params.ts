@@ -152,19 +152,3 @@ export function readItemQuery(query: Params): ItemQuery {
   }
   return { order, from: first(query, 'From'), bounds };
 }
-
-/** Items in the requested order, starting at `from` (inclusive or not) in that order's direction. */
-export function selectItems<T>(
-  items: T[],
-  position: (item: T) => string | number,
-  q: ItemQuery,
-  from: string | number | undefined,
-): T[] {
-  const cmp = (a: string | number, b: string | number): number => (a < b ? -1 : a > b ? 1 : 0);
-  const sorted = [...items].sort((a, b) => cmp(position(a), position(b)) * (q.order === 'asc' ? 1 : -1));
-  if (from === undefined) return sorted;
-  return sorted.filter((item) => {
-    const c = cmp(position(item), from) * (q.order === 'asc' ? 1 : -1);
-    return q.bounds === 'inclusive' ? c >= 0 : c > 0;
-  });
-}

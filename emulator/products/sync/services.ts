@@ -3,7 +3,7 @@
  */
 import { json } from '../../core/router';
 import { bool, first, pageV1, Params } from '../../core/wire';
-import { newService, SyncContext } from './context';
+import { dropItems, itemKey, newService, SyncContext } from './context';
 import { SYNC_BASE, ServiceRecord, wireService } from './model';
 import { readSyncPage, syncError } from './params';
 
@@ -43,16 +43,14 @@ export function registerServices(ctx: SyncContext): void {
   ctx.route('POST', '/Services', (req, now) => {
     const s = newService(ctx.nextSeq(), now);
     applySettings(s, req.form);
-    ctx.state().services[s.sid] = s;
-    ctx.changed();
+    ctx.tables.services.save(s);
     return json(201, wire(s));
   });
 
   ctx.route('GET', '/Services', (req) => {
-    const items = Object.values(ctx.state().services)
-      .sort((a, b) => a.seq - b.seq)
-      .map(wire);
-    return json(200, pageV1('services', `${SYNC_BASE}/Services`, items, readSyncPage(req.query)));
+    const request = readSyncPage(req.query);
+    const found = ctx.tables.services.page({ offset: request.page * request.pageSize, limit: request.pageSize });
+    return json(200, pageV1('services', `${SYNC_BASE}/Services`, found.items.map(wire), request, {}, found.more));
   });
 
   ctx.route('GET', '/Services/{Sid}', (req) => json(200, wire(ctx.service(req.params.Sid))));
@@ -61,18 +59,24 @@ export function registerServices(ctx: SyncContext): void {
     const s = ctx.service(req.params.Sid);
     applySettings(s, req.form);
     s.updated = now;
-    ctx.changed();
+    ctx.tables.services.save(s);
     return json(200, wire(s));
   });
 
   ctx.route('DELETE', '/Services/{Sid}', (req) => {
     const s = ctx.service(req.params.Sid);
-    const st = ctx.state();
-    for (const records of [st.documents, st.maps, st.lists]) {
-      for (const [sid, r] of Object.entries(records)) if (r.service_sid === s.sid) delete records[sid];
+    const t = ctx.tables;
+    const inService = { eq: { service: s.sid }, limit: Infinity };
+    for (const d of t.documents.page(inService).items) t.documents.delete(d.sid);
+    for (const m of t.maps.page(inService).items) {
+      t.maps.delete(m.sid);
+      dropItems(t.mapItems, m.sid, (i) => itemKey(i.parent, i.key));
     }
-    delete st.services[s.sid];
-    ctx.changed();
+    for (const l of t.lists.page(inService).items) {
+      t.lists.delete(l.sid);
+      dropItems(t.listItems, l.sid, (i) => itemKey(i.parent, i.index));
+    }
+    t.services.delete(s.sid);
     return { status: 204 };
   });
 }
