@@ -2,7 +2,8 @@
  * `npm run bench`: figures, not a test. Builds, then measures
  *   1. cold start: `require(<bundle>)` in fresh node processes vs `require('twilio')`;
  *   2. Twilio REST round trips per endpoint (first call, fresh Flex token, warm), from the emulator's log;
- *   3. latency of sequential requests per endpoint against the emulator, loopback only.
+ *   3. latency of sequential requests per endpoint against the emulator, loopback only;
+ *   4. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart.
  * Scenarios are rows in scripts/bench/scenarios.ts. Prints plain tables; exits 0.
  */
 import { cpus, arch, type as osType } from 'os';
@@ -15,6 +16,7 @@ import { SCENARIOS, Scenario } from './bench/scenarios';
 import { startBenchService, BenchService } from './bench/service';
 import { ms, summarize, table } from './bench/stats';
 import { buildUnbundled } from './bench/unbundled';
+import { emulatorScale } from './bench/emulator-scale';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
@@ -332,6 +334,7 @@ async function main(): Promise<void> {
   } finally {
     await svc.close();
   }
+  await emulatorScale(section);
   console.log('');
   for (const s of skipped) console.log(`skipped: ${s}`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -146,6 +146,13 @@ export class EmulatorState {
 
   private schedule(): void {
     if (!this.journal || this.timer) return;
-    this.timer = setTimeout(() => this.flush(), this.flushDelayMs);
+    this.timer = setTimeout(() => {
+      try {
+        this.flush();
+      } catch (err) {
+        // A full disk or a removed folder must not take the emulator down; the next change tries again.
+        console.error(`[emulator] could not save state: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, this.flushDelayMs);
   }
 }

@@ -1,0 +1,187 @@
+/**
+ * The emulator as history grows: list latency through the real `twilio` SDK at a small and at a month-of-use
+ * history, the cost of persisting one change, and a restart, each at both sizes. The ratio (large / small)
+ * is the figure that matters: lists must cost O(page), persistence O(change).
+ *
+ * Records are filed straight into the emulator's tables (what 100 000 API calls would leave behind, without
+ * spending minutes making them); every measured request goes through HTTP and the SDK.
+ */
+import { mkdtempSync, rmSync, statSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startEmulator } from '../../emulator';
+import type { Emulator } from '../../emulator';
+import { newSid } from '../../emulator/core/wire';
+import type { MessageRecord } from '../../emulator/products/messages';
+import type { MapItemRecord } from '../../emulator/products/sync/model';
+import { twilioClient, TwilioClient } from '../../src/lib/runtime/twilio-client';
+import { ms, summarize, table } from './stats';
+
+export const SIZES = [100, 100_000] as const;
+const REQUESTS = 200;
+/** Messages per handset: the filtered listing fills its page at every size, so both sizes answer the same. */
+const PER_HANDSET = 50;
+
+interface Probe {
+  name: string;
+  /** Adds `n` records of this kind to the emulator's state. */
+  fill(emu: Emulator, n: number, ctx: FillContext): void;
+  /** One listing request through the SDK. */
+  run(client: TwilioClient, ctx: FillContext): Promise<unknown>;
+}
+
+interface FillContext {
+  mapSid: string;
+  handset: string;
+}
+
+/** The table a product registered (the spec is the product's; this only looks it up). */
+function tableOf<T extends object>(emu: Emulator, name: string) {
+  return emu.state.table<T>(name, { key: () => '', position: () => 0 });
+}
+
+const PROBES: Probe[] = [
+  {
+    name: 'Messages: newest page (20)',
+    fill(emu, n) {
+      const messages = tableOf<MessageRecord>(emu, 'messages');
+      const t0 = Date.now() - n * 1000;
+      for (let i = 0; i < n; i++) {
+        const at = t0 + i * 1000;
+        messages.save({
+          sid: newSid('SM'),
+          from: '+14155550100',
+          to: `+1415555${String(1000 + (i % Math.max(1, n / PER_HANDSET))).padStart(4, '0')}`,
+          body: `Message ${i}`,
+          media: [],
+          direction: 'outbound-api',
+          status: 'delivered',
+          status_callback: '',
+          error_code: null,
+          error_message: null,
+          price: '-0.00790',
+          created: at,
+          updated: at,
+          sent: at,
+        });
+      }
+    },
+    run: (client) => client.messages.page({ pageSize: 20 }),
+  },
+  {
+    name: 'Messages: To one handset (20)',
+    fill() {},
+    run: (client, ctx) => client.messages.page({ to: ctx.handset, pageSize: 20 }),
+  },
+  {
+    name: 'Sync Map items: first page (50)',
+    fill(emu, n, ctx) {
+      const items = tableOf<MapItemRecord>(emu, 'sync-map-items');
+      const now = Date.now();
+      for (let i = 0; i < n; i++) {
+        items.save({
+          parent: ctx.mapSid,
+          key: `CA${String(i).padStart(32, '0')}`,
+          data: { status: 'completed', n: i },
+          revision: 0,
+          created: now,
+          updated: now,
+          expires: null,
+        });
+      }
+    },
+    run: (client, ctx) => client.sync.v1.services('default').syncMaps(ctx.mapSid).syncMapItems.page({ pageSize: 50 }),
+  },
+  {
+    name: 'Sync Map items: From a key, desc (50)',
+    fill() {},
+    run: (client, ctx) =>
+      client.sync.v1
+        .services('default')
+        .syncMaps(ctx.mapSid)
+        .syncMapItems.page({ pageSize: 50, order: 'desc', from: `CA${String(50).padStart(32, '0')}` }),
+  },
+];
+
+interface SizeResult {
+  latency: Map<string, { p50: number; p95: number }>;
+  writeMs: number;
+  restartMs: number;
+  files: number;
+}
+
+async function measureSize(n: number): Promise<SizeResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'emu-scale-'));
+  let emu = await startEmulator({ port: 0, stateDir: dir, functionsBaseUrl: 'http://127.0.0.1:9' });
+  try {
+    const client = twilioClient({ ACCOUNT_SID: emu.accountSid, AUTH_TOKEN: emu.authToken, TWILIO_EMULATOR_URL: emu.baseUrl });
+    const map = await client.sync.v1.services('default').syncMaps.create({ uniqueName: 'bench-scale' });
+    const ctx: FillContext = { mapSid: map.sid, handset: '+14155551001' };
+    for (const p of PROBES) p.fill(emu, n, ctx);
+    emu.state.flush();
+    emu.state.compact();
+
+    const latency = new Map<string, { p50: number; p95: number }>();
+    for (const p of PROBES) {
+      for (let i = 0; i < 10; i++) await p.run(client, ctx); // warm-up
+      const samples: number[] = [];
+      for (let i = 0; i < REQUESTS; i++) {
+        const t = process.hrtime.bigint();
+        await p.run(client, ctx);
+        samples.push(Number(process.hrtime.bigint() - t) / 1e6);
+      }
+      const s = summarize(samples);
+      latency.set(p.name, { p50: s.p50, p95: s.p95 });
+    }
+
+    // One change persisted: update a map item through the API, then time the flush that writes it.
+    const writes: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      await client.sync.v1
+        .services('default')
+        .syncMaps(map.sid)
+        .syncMapItems(`CA${String(i).padStart(32, '0')}`)
+        .update({ data: { status: 'completed', touched: i } });
+      const t = process.hrtime.bigint();
+      emu.state.flush();
+      writes.push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
+    await emu.close();
+    const files = statSync(join(dir, 'snapshot.jsonl')).size + statSync(join(dir, 'journal.jsonl')).size;
+    const t = process.hrtime.bigint();
+    emu = await startEmulator({ port: 0, stateDir: dir, functionsBaseUrl: 'http://127.0.0.1:9' });
+    const restartMs = Number(process.hrtime.bigint() - t) / 1e6;
+    return { latency, writeMs: summarize(writes).p50, restartMs, files };
+  } finally {
+    await emu.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Prints the scale tables; answers the worst list-latency ratio (large / small, p50). */
+export async function emulatorScale(section: (title: string) => void): Promise<number> {
+  const [small, large] = SIZES;
+  const results = new Map<number, SizeResult>();
+  for (const n of SIZES) results.set(n, await measureSize(n));
+  const a = results.get(small) as SizeResult;
+  const b = results.get(large) as SizeResult;
+  section(`Emulator at ${small} vs ${large} records per kind: list latency through the SDK, ${REQUESTS} requests each (ms)`);
+  let worst = 0;
+  const rows = PROBES.map((p) => {
+    const x = a.latency.get(p.name) as { p50: number; p95: number };
+    const y = b.latency.get(p.name) as { p50: number; p95: number };
+    const ratio = y.p50 / x.p50;
+    worst = Math.max(worst, ratio);
+    return [p.name, ms(x.p50, 2), ms(x.p95, 2), ms(y.p50, 2), ms(y.p95, 2), `${ratio.toFixed(2)}x`];
+  });
+  console.log(table(['listing', `p50 @${small}`, `p95 @${small}`, `p50 @${large}`, `p95 @${large}`, 'p50 ratio'], rows));
+  section('Emulator persistence at both sizes');
+  console.log(
+    table(
+      ['records per kind', 'persist one change p50 ms', 'restart ms', 'state files KiB'],
+      [a, b].map((r, i) => [String(SIZES[i]), ms(r.writeMs, 3), ms(r.restartMs, 0), (r.files / 1024).toFixed(0)]),
+    ),
+  );
+  console.log(`Worst list-latency ratio ${large} vs ${small}: ${worst.toFixed(2)}x (budget: 2x)`);
+  return worst;
+}
