@@ -28,6 +28,7 @@ import type { NumbersApi } from '../numbers';
 import {
   CallEvent,
   CallRecord,
+  callPrice,
   CallStatus,
   callSummary,
   dialOutcome,
@@ -44,7 +45,7 @@ import {
   TALK_SECONDS,
   VerbLog,
 } from './model';
-import { callPrice, VoiceStore } from './store';
+import type { VoiceStore } from './store';
 import { deepText, element, intAttr, methodAttr, schemaProblem, SKIPPED_VERBS } from './twiml';
 
 /** Where the next TwiML document comes from. */
