@@ -56,6 +56,20 @@ export class VoiceStore {
     return Object.values(this.recordingsSlice().recordings);
   }
 
+  /** The recordings of one call, oldest first. */
+  callRecordings(callSid: string): RecordingRecord[] {
+    return this.recordings()
+      .filter((r) => r.call_sid === callSid)
+      .sort((a, b) => a.ord - b.ord);
+  }
+
+  /** The calls a call's <Dial> placed, oldest first. */
+  dialLegs(parentSid: string): CallRecord[] {
+    return this.calls()
+      .filter((c) => c.parent_call_sid === parentSid)
+      .sort((a, b) => a.ord - b.ord);
+  }
+
   changed(): void {
     this.emu.state.changed();
   }
