@@ -89,6 +89,41 @@ export function callSummary(c: CallRecord): Record<string, unknown> {
   };
 }
 
+/** What a new call holds until it is told otherwise: no times yet, POST callbacks, Twilio's default timeouts. */
+export function callDefaults(now: number): Omit<CallRecord, 'sid' | 'ord' | 'from' | 'to' | 'direction' | 'status'> {
+  return {
+    parent_call_sid: null,
+    phone_number_sid: null,
+    created: now,
+    updated: now,
+    start: null,
+    end: null,
+    elapsed: 0,
+    duration: null,
+    price: null,
+    answered: false,
+    url: null,
+    method: 'POST',
+    twiml: null,
+    fallback_url: null,
+    fallback_method: 'POST',
+    status_callback: null,
+    status_callback_method: 'POST',
+    status_callback_events: [],
+    record: false,
+    recording_channels: 1,
+    recording_status_callback: null,
+    recording_status_callback_method: 'POST',
+    recording_status_callback_events: ['completed'],
+    timeout: 60,
+    time_limit: 14400,
+    seq: 0,
+    log: [],
+    errors: [],
+    notes: [],
+  };
+}
+
 export interface RecordingRecord {
   sid: string;
   call_sid: string;
@@ -147,6 +182,12 @@ export const ERROR_MESSAGE_SECONDS = 3;
 
 export function priceFor(seconds: number, rate: number): string {
   return (-Math.ceil(seconds / 60) * rate).toFixed(5);
+}
+
+/** Price of a finished call: per started minute, Client legs cheaper than the phone network. */
+export function callPrice(c: CallRecord): string | null {
+  if (c.status !== 'completed' || !c.duration) return null;
+  return priceFor(c.duration, isClient(c.to) || isClient(c.from) ? CLIENT_RATE : PSTN_RATE);
 }
 
 /** The number a Client identity or phone number would show formatted, as the 2010 API does. */

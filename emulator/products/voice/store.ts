@@ -1,23 +1,21 @@
 /**
- * The `calls` and `recordings` state slices, their wire formats (API 2010) and the sample call
- * history every fresh emulator starts with.
+ * The `calls` and `recordings` state slices and their wire formats (API 2010). Everything else in the
+ * emulator reaches calls and recordings through this class's methods, never through the slices.
  */
 import type { Emulator } from '../../core/emulator';
 import { newSid, rfc2822 } from '../../core/wire';
 import type { NumbersApi } from '../numbers';
 import {
+  callDefaults,
   CallRecord,
   CallsSlice,
-  CLIENT_RATE,
   formatted,
-  isClient,
-  PSTN_RATE,
   priceFor,
   RECORDING_RATE,
   RecordingRecord,
   RecordingsSlice,
-  VerbLog,
 } from './model';
+import { sampleCalls, sampleRecordings } from './sample';
 
 export type NewCall = Partial<CallRecord> & Pick<CallRecord, 'from' | 'to' | 'direction' | 'status'>;
 export type NewRecording = Partial<RecordingRecord> & Pick<RecordingRecord, 'call_sid' | 'source' | 'start' | 'status'>;
@@ -29,11 +27,17 @@ export class VoiceStore {
   ) {}
 
   callsSlice(): CallsSlice {
-    return this.emu.state.slice('calls', () => sampleHistory(Date.now(), this.numbers));
+    return this.emu.state.slice('calls', () => {
+      const calls = sampleCalls(Date.now(), this.numbers);
+      return { calls: bySid(calls), seq: calls.length };
+    });
   }
 
   recordingsSlice(): RecordingsSlice {
-    return this.emu.state.slice('recordings', () => sampleRecordings(Object.values(this.callsSlice().calls)));
+    return this.emu.state.slice('recordings', () => {
+      const recordings = sampleRecordings(Object.values(this.callsSlice().calls));
+      return { recordings: bySid(recordings), seq: recordings.length };
+    });
   }
 
   call(sid: string): CallRecord | undefined {
@@ -50,6 +54,20 @@ export class VoiceStore {
 
   recordings(): RecordingRecord[] {
     return Object.values(this.recordingsSlice().recordings);
+  }
+
+  /** The recordings of one call, oldest first. */
+  callRecordings(callSid: string): RecordingRecord[] {
+    return this.recordings()
+      .filter((r) => r.call_sid === callSid)
+      .sort((a, b) => a.ord - b.ord);
+  }
+
+  /** The calls a call's <Dial> placed, oldest first. */
+  dialLegs(parentSid: string): CallRecord[] {
+    return this.calls()
+      .filter((c) => c.parent_call_sid === parentSid)
+      .sort((a, b) => a.ord - b.ord);
   }
 
   changed(): void {
@@ -220,177 +238,6 @@ export class VoiceStore {
   }
 }
 
-function callDefaults(now: number): Omit<CallRecord, 'sid' | 'ord' | 'from' | 'to' | 'direction' | 'status'> {
-  return {
-    parent_call_sid: null,
-    phone_number_sid: null,
-    created: now,
-    updated: now,
-    start: null,
-    end: null,
-    elapsed: 0,
-    duration: null,
-    price: null,
-    answered: false,
-    url: null,
-    method: 'POST',
-    twiml: null,
-    fallback_url: null,
-    fallback_method: 'POST',
-    status_callback: null,
-    status_callback_method: 'POST',
-    status_callback_events: [],
-    record: false,
-    recording_channels: 1,
-    recording_status_callback: null,
-    recording_status_callback_method: 'POST',
-    recording_status_callback_events: ['completed'],
-    timeout: 60,
-    time_limit: 14400,
-    seq: 0,
-    log: [],
-    errors: [],
-    notes: [],
-  };
-}
-
-/** Price of a finished call: per started minute, Client legs cheaper than the phone network. */
-export function callPrice(c: CallRecord): string | null {
-  if (c.status !== 'completed' || !c.duration) return null;
-  return priceFor(c.duration, isClient(c.to) || isClient(c.from) ? CLIENT_RATE : PSTN_RATE);
-}
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/**
- * A few days of history between the sample numbers (+14155550100, +14155550111) and outside
- * numbers, so a "recent calls" view has something to show on a fresh emulator.
- */
-function sampleHistory(now: number, numbers: NumbersApi): CallsSlice {
-  const slice: CallsSlice = { calls: {}, seq: 0 };
-  const add = (
-    c: Pick<CallRecord, 'from' | 'to' | 'direction' | 'status'> & {
-      at: number;
-      seconds: number;
-      log?: VerbLog[];
-      parent?: CallRecord;
-    },
-  ): CallRecord => {
-    const created = c.at - 2000;
-    const answered = c.status === 'completed';
-    const own = numbers.byPhone(c.direction === 'inbound' ? c.to : c.from);
-    const call: CallRecord = {
-      ...callDefaults(created),
-      sid: newSid('CA'),
-      ord: ++slice.seq,
-      from: c.from,
-      to: c.to,
-      direction: c.direction,
-      status: c.status,
-      parent_call_sid: c.parent?.sid ?? null,
-      phone_number_sid: own?.sid ?? null,
-      updated: c.at + c.seconds * 1000,
-      start: c.at,
-      end: c.at + c.seconds * 1000,
-      elapsed: c.seconds,
-      duration: answered ? c.seconds : 0,
-      answered,
-      url: c.direction === 'outbound-dial' ? null : (own?.voice_url ?? null),
-      log: c.log ?? [],
-    };
-    call.price = callPrice(call);
-    slice.calls[call.sid] = call;
-    return call;
-  };
-  const firstAt = now - 3 * DAY - 5 * HOUR;
-  const parent = add({
-    from: '+14155550123',
-    to: '+14155550100',
-    direction: 'inbound',
-    status: 'completed',
-    at: firstAt,
-    seconds: 184,
-    log: [
-      { verb: 'Say', text: 'Thanks for calling. Connecting you to an agent.', seconds: 4 },
-      { verb: 'Dial', client: 'alice', outcome: 'completed', seconds: 180 },
-    ],
-  });
-  add({
-    from: '+14155550123',
-    to: 'client:alice',
-    direction: 'outbound-dial',
-    status: 'completed',
-    at: firstAt + 7000,
-    seconds: 177,
-    parent,
-  });
-  add({
-    from: '+14155550111',
-    to: '+14155550187',
-    direction: 'outbound-api',
-    status: 'completed',
-    at: now - 2 * DAY - 3 * HOUR,
-    seconds: 95,
-  });
-  add({
-    from: '+14155550100',
-    to: '+14155550142',
-    direction: 'outbound-api',
-    status: 'busy',
-    at: now - DAY - 7 * HOUR,
-    seconds: 0,
-  });
-  add({
-    from: '+14155550166',
-    to: '+14155550111',
-    direction: 'inbound',
-    status: 'completed',
-    at: now - 20 * HOUR,
-    seconds: 47,
-    log: [
-      { verb: 'Say', text: 'Please leave a message after the tone.', seconds: 3 },
-      { verb: 'Record', outcome: 'completed', seconds: 32, sample: true },
-    ],
-  });
-  add({
-    from: '+14155550111',
-    to: '+14155550198',
-    direction: 'outbound-api',
-    status: 'no-answer',
-    at: now - 6 * HOUR,
-    seconds: 60,
-  });
-  return slice;
-}
-
-/** The voicemail left in the sample history. */
-function sampleRecordings(calls: CallRecord[]): RecordingsSlice {
-  const slice: RecordingsSlice = { recordings: {}, seq: 0 };
-  for (const c of calls) {
-    const rec = c.log.find((l) => l.verb === 'Record' && l.sample === true);
-    if (!rec || c.start === null) continue;
-    const seconds = typeof rec.seconds === 'number' ? rec.seconds : 30;
-    const start = c.start + 4000;
-    const r: RecordingRecord = {
-      sid: newSid('RE'),
-      call_sid: c.sid,
-      ord: ++slice.seq,
-      created: start,
-      updated: start + seconds * 1000,
-      start,
-      duration: seconds,
-      channels: 1,
-      source: 'RecordVerb',
-      status: 'completed',
-      accrued: seconds,
-      active_since: null,
-      status_callback: null,
-      status_callback_method: 'POST',
-      status_callback_events: ['completed'],
-      track: 'both',
-    };
-    slice.recordings[r.sid] = r;
-  }
-  return slice;
+function bySid<T extends { sid: string }>(records: T[]): Record<string, T> {
+  return Object.fromEntries(records.map((r) => [r.sid, r]));
 }
