@@ -6,7 +6,7 @@
  *
  * A collection is addressed by sid or unique name and may have a TTL (CollectionTtl, or Ttl on the collection
  * itself); its items have their own TTL (ItemTtl, or Ttl) and revision, checked by If-Match. A collection and
- * its items are one object for the rate limit, and every item change moves the collection's revision.
+ * its items are one object for the rate limits, and every item change moves the collection's revision.
  * What differs between Maps and Lists (how an item is addressed, the error codes, the wire shapes) comes
  * from the CollectionKind that maps.ts and lists.ts pass in.
  */
@@ -72,7 +72,7 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
   const base = `/Services/{ServiceSid}/${segment}`;
   const itemsBase = `${base}/{${collectionParam}}/Items`;
 
-  /** The addressed collection (by sid or unique name), counted against its rate limit. */
+  /** The addressed collection (by sid or unique name), counted against its read or write limit. */
   const getCollection = (req: EmuRequest, param: 'Sid' | typeof collectionParam): C =>
     addressedObject(ctx, k.kind, k.records, req, param, k.codes.notFound);
 
@@ -113,7 +113,7 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
       items: {},
     });
     setCollectionTtl(c, ttl, now);
-    ctx.hit(k.kind, c.sid);
+    ctx.hit(k.kind, c.sid, 'write');
     records[c.sid] = c;
     ctx.changed();
     return collectionReply(201, c);

@@ -7,7 +7,7 @@ import { EmuReply, EmuRequest, json } from '../../core/router';
 import { newSid } from '../../core/wire';
 import type { CollectionRecord, ItemRecord, ObjectRecord, ServiceRecord, SyncState } from './model';
 import { syncError } from './params';
-import { ObjectRateLimiter, SyncRateLimited } from './rate-limit';
+import { ObjectRateLimiter, SyncAccess, SyncRateLimit, SyncRateLimited } from './rate-limit';
 
 export type SyncHandler = (req: EmuRequest, now: number) => EmuReply;
 
@@ -23,8 +23,8 @@ export interface SyncContext {
   route(method: 'GET' | 'POST' | 'DELETE', pattern: string, handler: SyncHandler): void;
   /** The service a path names by sid or unique name; `default` always resolves (it is created when missing). */
   service(id: string): ServiceRecord;
-  /** Counts a read or write against one object; throws 429/54009 past the limit. */
-  hit(kind: ObjectKind, sid: string): void;
+  /** Counts a read or a write against one object; throws 429/54009 past that limit. */
+  hit(kind: ObjectKind, sid: string, access: SyncAccess): void;
   /** Tells the expiry sweep about a new expiry time. */
   noteExpiry(ms: number | null): void;
 }
@@ -67,7 +67,8 @@ export function serviceObjects<T extends ObjectRecord>(records: Record<string, T
 
 /**
  * The object a request's path names in `param` (by sid or unique name, within the path's ServiceSid),
- * counted against its rate limit; a 404 with the kind's `notFoundCode` when there is none.
+ * counted against its read or write limit by the request's method; a 404 with the kind's `notFoundCode`
+ * when there is none.
  */
 export function addressedObject<T extends ObjectRecord>(
   ctx: SyncContext,
@@ -80,7 +81,7 @@ export function addressedObject<T extends ObjectRecord>(
   const svc = ctx.service(req.params.ServiceSid);
   const o = findObject(records(ctx.state()), svc.sid, req.params[param]);
   if (!o) throw syncError(404, notFoundCode, `The requested ${kind} ${req.params[param]} was not found`);
-  ctx.hit(kind, o.sid);
+  ctx.hit(kind, o.sid, req.method === 'GET' ? 'read' : 'write');
   return o;
 }
 
@@ -95,7 +96,7 @@ export function assertUniqueName<T extends ObjectRecord>(
   }
 }
 
-export function createContext(emu: Emulator, rateLimit: number): SyncContext {
+export function createContext(emu: Emulator, rateLimit: SyncRateLimit): SyncContext {
   const state = (): SyncState =>
     emu.state.slice<SyncState>('sync', () => {
       const s: SyncState = { services: {}, documents: {}, maps: {}, lists: {}, seq: 1 };
@@ -175,8 +176,8 @@ export function createContext(emu: Emulator, rateLimit: number): SyncContext {
       }
       throw syncError(404, 54050, `The requested Service Instance ${id} was not found`);
     },
-    hit(kind, sid) {
-      limiter.hit(`${kind}:${sid}`, `${kind} ${sid}`);
+    hit(kind, sid, access) {
+      limiter.hit(`${kind}:${sid}`, `${kind} ${sid}`, access);
     },
     noteExpiry(ms) {
       if (ms !== null && ms < nextExpiry) nextExpiry = ms;

@@ -11,7 +11,7 @@ export function registerDocuments(ctx: SyncContext): void {
   const reply = (status: number, d: DocumentRecord): EmuReply =>
     json(status, wireDocument(ctx.emu.accountSid, d), { ETag: String(d.revision) });
 
-  /** The addressed document, counted against its rate limit. */
+  /** The addressed document, counted against its read or write limit. */
   const get = (req: EmuRequest): DocumentRecord => addressedObject(ctx, 'Document', (s) => s.documents, req, 'Sid', 54100);
 
   ctx.route('POST', '/Services/{ServiceSid}/Documents', (req, now) => {
@@ -33,7 +33,7 @@ export function registerDocuments(ctx: SyncContext): void {
       expires: ttl === undefined ? null : expiryFrom(now, ttl),
       seq: ctx.nextSeq(),
     };
-    ctx.hit('Document', d.sid);
+    ctx.hit('Document', d.sid, 'write');
     documents[d.sid] = d;
     ctx.noteExpiry(d.expires);
     ctx.changed();
