@@ -10,6 +10,7 @@ import type { Emulator } from '../core/emulator';
 import { json, EmuRequest } from '../core/router';
 import { parseXml, XmlElement, XmlError } from '../core/xml';
 import { all, badParam, first, newSid, notFound, page2010, readPage, rfc2822, TwilioApiError } from '../core/wire';
+import type { MediaApi } from './media';
 import type { NumbersApi } from './numbers';
 
 export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received' | 'canceled';
@@ -59,7 +60,7 @@ export function segments(body: string): number {
 
 const bare = (address: string): string => address.replace(/^whatsapp:/, '');
 
-export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): MessagesApi {
+export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; media: MediaApi }): MessagesApi {
   const state = (): { messages: Record<string, MessageRecord> } => emu.state.slice('messages', () => ({ messages: {} }));
   const base = '/api/2010-04-01/Accounts/{AccountSid}/Messages';
   const uri = (sid: string): string => `/2010-04-01/Accounts/${emu.accountSid}/Messages/${sid}.json`;
@@ -151,6 +152,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
       sent: input.direction === 'inbound' ? now : null,
     };
     state().messages[m.sid] = m;
+    deps.media.attach(m.sid, input.media, now);
     emu.state.changed();
     if (m.status === 'queued') advance(m.sid);
     return m;
@@ -244,6 +246,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
     const m = get(req);
     if (m.status === 'queued' || m.status === 'sent') throw badParam('Cannot delete a message that is still in flight.', 20009);
     delete state().messages[m.sid];
+    deps.media.detach(m.sid);
     emu.state.changed();
     return { status: 204 };
   });
@@ -290,10 +293,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
         From: from,
         ApiVersion: '2010-04-01',
       };
-      media.forEach((u, i) => {
-        params[`MediaUrl${i}`] = u;
-        params[`MediaContentType${i}`] = /\.png$/i.test(u) ? 'image/png' : /\.gif$/i.test(u) ? 'image/gif' : 'image/jpeg';
-      });
+      Object.assign(params, deps.media.webhookParams(m.sid));
       if (to.startsWith('whatsapp:')) params.ProfileName = 'Emulated WhatsApp user';
       const result = await emu.webhook(number.sms_url, params, number.sms_method === 'GET' ? 'GET' : 'POST');
       const replies: string[] = [];
