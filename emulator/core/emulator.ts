@@ -9,7 +9,7 @@ import { Faults } from './faults';
 import { checkBasicAuth, EmuReply, EmuRequest, json, Router } from './router';
 import { EmulatorState } from './state';
 import { parseParams, TwilioApiError } from './wire';
-import { signedRequest, WebhookResult } from './webhooks';
+import { newIdempotencyToken, signedRequest, WebhookLogger, WebhookResult } from './webhooks';
 
 export const DEFAULT_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 export const DEFAULT_AUTH_TOKEN = 'emulator-auth-token-0000000000000';
@@ -137,16 +137,29 @@ export class Emulator {
     this.resetHooks.push(hook);
   }
 
-  /** A signed request to the service, as Twilio makes it; logged in the request log. */
-  webhook(url: string, params: Record<string, string>, method: 'POST' | 'GET' = 'POST'): Promise<WebhookResult> {
-    const request = this.sendWebhook(url, params, method);
+  /**
+   * A signed request to the service, as Twilio makes it; logged in the request log. A retry of an
+   * earlier webhook passes that webhook's `idempotencyToken`; anything else gets a new one.
+   */
+  webhook(
+    url: string,
+    params: Record<string, string>,
+    method: 'POST' | 'GET' = 'POST',
+    idempotencyToken = newIdempotencyToken(),
+  ): Promise<WebhookResult> {
+    const request = this.sendWebhook(url, params, method, idempotencyToken);
     this.inFlight.add(request);
     void request.finally(() => this.inFlight.delete(request));
     return request;
   }
 
-  private sendWebhook(url: string, params: Record<string, string>, method: 'POST' | 'GET'): Promise<WebhookResult> {
-    return signedRequest(this.authToken, url, params, method, (e) => {
+  private sendWebhook(
+    url: string,
+    params: Record<string, string>,
+    method: 'POST' | 'GET',
+    idempotencyToken: string,
+  ): Promise<WebhookResult> {
+    const log: WebhookLogger = (e) => {
       let host = '';
       let path = e.url;
       try {
@@ -157,7 +170,8 @@ export class Emulator {
         /* an invalid URL is logged as given */
       }
       this.log({ kind: 'webhook', method: e.method, host, path, status: e.status, duration_ms: e.duration_ms });
-    });
+    };
+    return signedRequest(this.authToken, url, params, method, log, idempotencyToken);
   }
 
   private log(entry: Omit<RequestLogEntry, 'at'>): void {
@@ -249,8 +263,12 @@ export class Emulator {
         }
       }
       const matched = this.router.match(method, path);
-      if (matched === 'not-found') throw new TwilioApiError(404, 20404, `The requested resource ${realPath} was not found`);
-      if (matched === 'method') throw new TwilioApiError(405, 20004, `Method not allowed`);
+      if (typeof matched === 'string') {
+        // Twilio authenticates before it routes: without valid credentials every path is 401, known or not.
+        if (!isControl) checkBasicAuth(req.headers, this.accountSid, this.authToken, undefined);
+        if (matched === 'not-found') throw new TwilioApiError(404, 20404, `The requested resource ${realPath} was not found`);
+        throw new TwilioApiError(405, 20004, `Method not allowed`);
+      }
       if (matched.route.auth) {
         checkBasicAuth(req.headers, this.accountSid, this.authToken, matched.params.AccountSid);
       }

@@ -1,6 +1,8 @@
 /**
  * A small XML reader for TwiML: elements, attributes, text; entities decoded. Throws on malformed
- * input, which the engines turn into Twilio's 12100 (document parse failure).
+ * input, which the engines turn into Twilio's 12100 (document parse failure). As strict as XML 1.0
+ * about characters (https://www.w3.org/TR/xml/#charsets): a control character other than tab, CR
+ * and LF, or U+FFFE/U+FFFF, is refused, written raw or as a character reference.
  */
 export interface XmlElement {
   name: string;
@@ -12,19 +14,44 @@ export interface XmlElement {
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
-function decode(s: string): string {
-  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, ent: string) => {
-    if (ent.startsWith('#x')) return String.fromCodePoint(parseInt(ent.slice(2), 16));
-    if (ent.startsWith('#')) return String.fromCodePoint(parseInt(ent.slice(1), 10));
-    return ENTITIES[ent] ?? whole;
-  });
+export class XmlError extends Error {}
+
+/**
+ * Characters outside XML 1.0's `Char` production. (Lone surrogates cannot arrive: documents come
+ * decoded from UTF-8, which turns a malformed sequence into U+FFFD.)
+ */
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+const codePointName = (cp: number): string => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+function isXmlChar(cp: number): boolean {
+  return (
+    cp === 0x9 ||
+    cp === 0xa ||
+    cp === 0xd ||
+    (cp >= 0x20 && cp <= 0xd7ff) ||
+    (cp >= 0xe000 && cp <= 0xfffd) ||
+    (cp >= 0x10000 && cp <= 0x10ffff)
+  );
 }
 
-export class XmlError extends Error {}
+function decode(s: string): string {
+  return s.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-z]+);/g, (whole, ent: string) => {
+    if (!ent.startsWith('#')) return ENTITIES[ent] ?? whole;
+    const cp = ent.startsWith('#x') ? parseInt(ent.slice(2), 16) : parseInt(ent.slice(1), 10);
+    if (!isXmlChar(cp)) throw new XmlError(`the character reference ${whole} names a character XML does not allow`);
+    return String.fromCodePoint(cp);
+  });
+}
 
 export function parseXml(input: string): XmlElement {
   let i = 0;
   const src = input.replace(/^\uFEFF/, '');
+  const bad = FORBIDDEN.exec(src);
+  if (bad) {
+    const line = src.slice(0, bad.index).split('\n').length;
+    throw new XmlError(`the character ${codePointName(bad[0].charCodeAt(0))} (line ${line}) is not allowed in XML`);
+  }
   const skipMisc = (): void => {
     for (;;) {
       while (i < src.length && /\s/.test(src[i])) i++;

@@ -3,7 +3,9 @@
  * emulator's router and returns the API other products use (numbers -> messages -> calls ...).
  */
 import type { Emulator } from '../core/emulator';
+import { registerAccounts } from './accounts';
 import { registerNumbers } from './numbers';
+import { registerMedia } from './media';
 import { registerMessages } from './messages';
 import { registerCalls } from './calls';
 import { registerSync } from './sync';
@@ -12,8 +14,10 @@ import { registerLookups } from './lookups';
 import { registerIam } from './iam';
 
 export function registerProducts(emu: Emulator): void {
+  registerAccounts(emu);
   const numbers = registerNumbers(emu);
-  registerMessages(emu, { numbers });
+  const media = registerMedia(emu);
+  registerMessages(emu, { numbers, media });
   registerCalls(emu, { numbers });
   registerSync(emu);
   registerTaskRouter(emu);

@@ -11,6 +11,7 @@ import { json, EmuRequest } from '../core/router';
 import { parseXml, XmlElement, XmlError } from '../core/xml';
 import { all, badParam, first, newSid, notFound, page2010, readPage, rfc2822, TwilioApiError } from '../core/wire';
 import type { NumbersApi } from './numbers';
+import type { MediaApi } from './media';
 
 export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received' | 'canceled';
 
@@ -95,7 +96,7 @@ export function sampleMessages(now: number, numbers: { phone_number: string }[])
   });
 }
 
-export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): MessagesApi {
+export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; media: MediaApi }): MessagesApi {
   const messages = emu.state.table<MessageRecord>('messages', {
     key: (m) => m.sid,
     position: (m) => m.created,
@@ -193,6 +194,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
       sent: input.direction === 'inbound' ? now : null,
     };
     messages.save(m);
+    deps.media.attach(m.sid, input.media, now);
     if (m.status === 'queued') advance(m.sid);
     return m;
   };
@@ -296,6 +298,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
     const m = get(req);
     if (m.status === 'queued' || m.status === 'sent') throw badParam('Cannot delete a message that is still in flight.', 20009);
     messages.delete(m.sid);
+    deps.media.detach(m.sid);
     return { status: 204 };
   });
 
@@ -341,10 +344,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi }): 
         From: from,
         ApiVersion: '2010-04-01',
       };
-      media.forEach((u, i) => {
-        params[`MediaUrl${i}`] = u;
-        params[`MediaContentType${i}`] = /\.png$/i.test(u) ? 'image/png' : /\.gif$/i.test(u) ? 'image/gif' : 'image/jpeg';
-      });
+      Object.assign(params, deps.media.webhookParams(m.sid));
       if (to.startsWith('whatsapp:')) params.ProfileName = 'Emulated WhatsApp user';
       const result = await emu.webhook(number.sms_url, params, number.sms_method === 'GET' ? 'GET' : 'POST');
       const replies: string[] = [];

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { SYNC_OBJECT_RATE_LIMIT } from '../../emulator/products/sync';
+import { ObjectRateLimiter, SYNC_OBJECT_LIMIT, SyncRateLimited } from '../../emulator/products/sync/rate-limit';
 import { contractViolations } from '../support/contract';
 import { startTestEmulator, useEmulator } from '../support/emulator';
 
@@ -269,7 +269,6 @@ describe('emulated Sync maps', () => {
     expect(await keys({ from: 'c', order: 'desc' })).toEqual(['c', 'b', 'a']);
     expect(await keys({ from: 'bb', order: 'desc', bounds: 'exclusive' })).toEqual(['b', 'a']);
 
-    await sleep(1100); // stay under the per-object rate limit
     const first = await items.page({ pageSize: 2, order: 'desc' });
     expect(first.instances.map((i) => i.key)).toEqual(['e', 'd']);
     const second = await first.nextPage();
@@ -406,56 +405,95 @@ describe('emulated Sync TTLs', () => {
   });
 });
 
-describe('emulated Sync rate limit', () => {
-  it(`answers 429 / 54009 past ${SYNC_OBJECT_RATE_LIMIT} requests a second against one document`, async () => {
+describe('emulated Sync rate limits', () => {
+  const { perSecond, burstSeconds } = SYNC_OBJECT_LIMIT;
+  const burst = perSecond * burstSeconds;
+  /** Well past the burst: refills at 20/s cannot keep up while these are answered, so some are refused. */
+  const flood = burst + 100;
+  const noRetry = () => t().clientWith({ maxAttempts: 1 }).sync.v1.services('default');
+  const rejections = (results: PromiseSettledResult<unknown>[]): { status: number; code: number }[] =>
+    results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { status: number; code: number }] : []));
+
+  /** Spends the read allowance of a document: at least the whole burst is admitted, then reads are refused. */
+  async function drainReads(docSid: string): Promise<number> {
+    const results = await Promise.allSettled(Array.from({ length: flood }, () => noRetry().documents(docSid).fetch()));
+    const refused = rejections(results);
+    expect(flood - refused.length).toBeGreaterThanOrEqual(burst);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const e of refused) expect(e).toMatchObject({ status: 429, code: 54009 });
+    return refused.length;
+  }
+
+  it(`admits a burst of ${burst} reads of one document, then 429 / 54009; writes have their own allowance`, async () => {
     const doc = await svc().documents.create({ data: { hot: true } });
     const other = await svc().documents.create({ data: { cold: true } });
-    await sleep(1100); // the creations count against the documents too
-    const noRetry = t().clientWith({ maxAttempts: 1 }).sync.v1.services('default');
-    const results = await Promise.allSettled(
-      Array.from({ length: SYNC_OBJECT_RATE_LIMIT + 5 }, () => noRetry.documents(doc.sid).fetch()),
-    );
-    const ok = results.filter((r) => r.status === 'fulfilled');
-    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { status: number; code: number }] : []));
-    expect(ok).toHaveLength(SYNC_OBJECT_RATE_LIMIT);
-    expect(refused).toHaveLength(5);
-    for (const e of refused) expect(e).toMatchObject({ status: 429, code: 54009 });
+    await drainReads(doc.sid);
 
-    const limited = await raw('POST', `/Services/default/Documents/${doc.sid}`, { form: { Data: '{"x":1}' } });
-    expect(limited.status).toBe(429);
-    expect(limited.body).toMatchObject({ code: 54009, status: 429 });
-    expect(limited.headers.get('retry-after')).toBe('1');
-    // Another object is not affected.
-    expect((await noRetry.documents(other.sid).fetch()).data).toEqual({ cold: true });
+    const after = await Promise.all(Array.from({ length: 50 }, () => raw('GET', `/Services/default/Documents/${doc.sid}`)));
+    const limited = after.find((r) => r.status === 429);
+    expect(limited?.body).toMatchObject({ code: 54009, status: 429 });
+    expect(limited?.headers.get('retry-after')).toBe('1');
+    // Writes to the same document, and reads of another, are not affected.
+    const written = await raw('POST', `/Services/default/Documents/${doc.sid}`, { form: { Data: '{"hot":false}' } });
+    expect(written.status).toBe(200);
+    expect((await noRetry().documents(other.sid).fetch()).data).toEqual({ cold: true });
 
-    await sleep(1100);
-    expect((await noRetry.documents(doc.sid).fetch()).data).toEqual({ hot: true });
+    await sleep(1100); // the sustained rate refills the allowance
+    expect((await noRetry().documents(doc.sid).fetch()).data).toEqual({ hot: false });
   });
 
-  it('counts a map and its items as one object', async () => {
-    const map = await svc().syncMaps.create();
-    await sleep(1100);
-    const noRetry = t().clientWith({ maxAttempts: 1 }).sync.v1.services('default').syncMaps(map.sid);
-    const half = SYNC_OBJECT_RATE_LIMIT / 2;
-    const results = await Promise.allSettled([
-      ...Array.from({ length: half + 2 }, (_, i) => noRetry.syncMapItems.create({ key: `k${i}`, data: { i } })),
-      ...Array.from({ length: half + 2 }, () => noRetry.fetch()),
-    ]);
-    const refused = results.flatMap((r) => (r.status === 'rejected' ? [r.reason as { status: number; code: number }] : []));
-    expect(refused).toHaveLength(4);
+  it('counts writes to a map and to its items against the map, apart from its reads', async () => {
+    const map = await svc().syncMaps.create(); // the first write
+    const m = noRetry().syncMaps(map.sid);
+    const writes = await Promise.allSettled(
+      Array.from({ length: flood }, (_, i) => m.syncMapItems.create({ key: `k${i}`, data: { i } })),
+    );
+    const refused = rejections(writes);
+    expect(flood - refused.length).toBeGreaterThanOrEqual(burst - 1);
+    expect(refused.length).toBeGreaterThan(0);
     for (const e of refused) expect(e).toMatchObject({ status: 429, code: 54009 });
+    // A write to the map itself draws on the same allowance.
+    const updates = await Promise.allSettled(Array.from({ length: 50 }, () => m.update({ ttl: 3600 })));
+    expect(rejections(updates).length).toBeGreaterThan(0);
+
+    // Reading the map and its items is a separate allowance.
+    const stored = writes.findIndex((r) => r.status === 'fulfilled');
+    const reads = await Promise.allSettled([m.fetch(), m.syncMapItems(`k${stored}`).fetch(), m.syncMapItems.list({ limit: 5 })]);
+    expect(rejections(reads)).toEqual([]);
   });
 
   it('lets the default client retry through a 429', async () => {
     const doc = await svc().documents.create({ data: { n: 0 } });
-    const burst = await Promise.allSettled(
-      Array.from({ length: SYNC_OBJECT_RATE_LIMIT }, () => svc().documents(doc.sid).fetch()),
-    );
-    // The creation used one slot: one fetch met a 429, waited Retry-After and succeeded on its retry.
-    expect(burst.every((r) => r.status === 'fulfilled')).toBe(true);
+    const refusedWhileDraining = await drainReads(doc.sid);
+    const reads = await Promise.allSettled(Array.from({ length: perSecond }, () => svc().documents(doc.sid).fetch()));
+    // Some of these met a 429, waited Retry-After and succeeded on a retry.
+    expect(reads.every((r) => r.status === 'fulfilled')).toBe(true);
     const answers = t().exchanges.filter((x) => x.method === 'GET' && x.path.endsWith(`/Documents/${doc.sid}`));
-    expect(answers.filter((x) => x.status === 429)).toHaveLength(1);
-    expect(answers.filter((x) => x.status === 200)).toHaveLength(SYNC_OBJECT_RATE_LIMIT);
+    expect(answers.filter((x) => x.status === 429).length).toBeGreaterThan(refusedWhileDraining);
+  });
+});
+
+describe('Sync rate limiter arithmetic', () => {
+  it('refills at the sustained rate up to one burst window, reads and writes apart', () => {
+    const limiter = new ObjectRateLimiter({ perSecond: 20, burstSeconds: 10 });
+    const t0 = 1_000_000;
+    for (let i = 0; i < 200; i++) limiter.hit('Document:ET1', 'Document ET1', 'read', t0);
+    expect(() => limiter.hit('Document:ET1', 'Document ET1', 'read', t0)).toThrow(SyncRateLimited);
+    limiter.hit('Document:ET1', 'Document ET1', 'write', t0);
+    // 20 a second come back: after 500 ms, 10 reads and no more.
+    for (let i = 0; i < 10; i++) limiter.hit('Document:ET1', 'Document ET1', 'read', t0 + 500);
+    expect(() => limiter.hit('Document:ET1', 'Document ET1', 'read', t0 + 500)).toThrow(SyncRateLimited);
+    // A long pause refills one burst window and no more.
+    for (let i = 0; i < 200; i++) limiter.hit('Document:ET1', 'Document ET1', 'read', t0 + 60_000);
+    let refusal: unknown;
+    try {
+      limiter.hit('Document:ET1', 'Document ET1', 'read', t0 + 60_000);
+    } catch (err) {
+      refusal = err;
+    }
+    expect(refusal).toBeInstanceOf(SyncRateLimited);
+    expect((refusal as SyncRateLimited).retryAfter).toBe(1);
+    expect((refusal as SyncRateLimited).body()).toMatchObject({ status: 429, code: 54009 });
   });
 });
 

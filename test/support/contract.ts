@@ -24,6 +24,8 @@ const UNDOCUMENTED: RegExp[] = [
   /^iam\.twilio\.com POST \/v1\/Accounts\/[^/]+\/Tokens\/validate$/,
   // Recording audio downloads: binary media, not JSON operations.
   /^api\.twilio\.com GET \/2010-04-01\/Accounts\/[^/]+\/Recordings\/RE[0-9a-f]{32}(\.mp3|\.wav)?$/,
+  // Message media content: a redirect to the file, not a JSON operation.
+  /^api\.twilio\.com GET \/2010-04-01\/Accounts\/[^/]+\/Messages\/[^/]+\/Media\/ME[0-9a-f]{32}$/,
 ];
 
 const ERROR_SCHEMA = {

@@ -3,7 +3,7 @@
  * every request the emulator makes to it (status callbacks, TwiML fetches, actions), checking each
  * X-Twilio-Signature with the twilio library's own validator.
  */
-import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
+import { createServer, IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { validateRequest } from 'twilio';
 import { eventually, TestEmulator } from './emulator';
@@ -12,6 +12,7 @@ export interface Hit {
   method: string;
   path: string;
   params: Record<string, string>;
+  headers: IncomingHttpHeaders;
   signatureValid: boolean;
 }
 
@@ -73,6 +74,7 @@ export class FakeService {
       method,
       path: url.pathname,
       params,
+      headers: req.headers,
       signatureValid: validateRequest(this.authToken, signature, fullUrl, method === 'GET' ? {} : params),
     };
     this.hits.push(hit);

@@ -6,7 +6,7 @@
  *
  * A collection is addressed by sid or unique name and may have a TTL (CollectionTtl, or Ttl on the collection
  * itself); its items have their own TTL (ItemTtl, or Ttl) and revision, checked by If-Match. A collection and
- * its items are one object for the rate limit, and every item change moves the collection's revision.
+ * its items are one object for the rate limits, and every item change moves the collection's revision.
  * What differs between Maps and Lists (how an item is addressed, the error codes, the wire shapes) comes
  * from the CollectionKind that maps.ts and lists.ts pass in.
  */
@@ -104,7 +104,7 @@ export function registerCollection<I extends ItemRecord, C extends CollectionRec
       seq: ctx.nextSeq(),
     });
     setCollectionTtl(c, ttl, now);
-    ctx.hit(k.kind, c.sid);
+    ctx.hit(k.kind, c.sid, 'write');
     objects.save(c);
     return collectionReply(201, c);
   });

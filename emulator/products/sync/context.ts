@@ -18,7 +18,7 @@ import type {
   ServiceRecord,
 } from './model';
 import { syncError } from './params';
-import { ObjectRateLimiter, SyncRateLimited } from './rate-limit';
+import { ObjectRateLimiter, SyncAccess, SyncRateLimit, SyncRateLimited } from './rate-limit';
 
 export type SyncHandler = (req: EmuRequest, now: number) => EmuReply;
 
@@ -42,8 +42,8 @@ export interface SyncContext {
   route(method: 'GET' | 'POST' | 'DELETE', pattern: string, handler: SyncHandler): void;
   /** The service a path names by sid or unique name; `default` always resolves (it is created when missing). */
   service(id: string): ServiceRecord;
-  /** Counts a read or write against one object; throws 429/54009 past the limit. */
-  hit(kind: ObjectKind, sid: string): void;
+  /** Counts a read or a write against one object; throws 429/54009 past that limit. */
+  hit(kind: ObjectKind, sid: string, access: SyncAccess): void;
 }
 
 export const DEFAULT_SERVICE = 'default';
@@ -112,7 +112,7 @@ export function findObject<T extends ObjectRecord>(table: Table<T>, serviceSid: 
 
 /**
  * The object a request's path names in `param` (by sid or unique name, within the path's ServiceSid),
- * counted against its rate limit; a 404 with the kind's `notFoundCode` when there is none.
+ * counted against its read or write limit by the request's method; a 404 with the kind's `notFoundCode` when there is none.
  */
 export function addressedObject<T extends ObjectRecord>(
   ctx: SyncContext,
@@ -125,7 +125,7 @@ export function addressedObject<T extends ObjectRecord>(
   const svc = ctx.service(req.params.ServiceSid);
   const o = findObject(table, svc.sid, req.params[param]);
   if (!o) throw syncError(404, notFoundCode, `The requested ${kind} ${req.params[param]} was not found`);
-  ctx.hit(kind, o.sid);
+  ctx.hit(kind, o.sid, req.method === 'GET' ? 'read' : 'write');
   return o;
 }
 
@@ -136,7 +136,7 @@ export function assertUniqueName<T extends ObjectRecord>(table: Table<T>, servic
   }
 }
 
-export function createContext(emu: Emulator, rateLimit: number): SyncContext {
+export function createContext(emu: Emulator, rateLimit: SyncRateLimit): SyncContext {
   const counter = (): { seq: number } => emu.state.slice('sync-sequence', () => ({ seq: 1 }));
   const mapItems = itemTable<MapItemRecord>(emu, 'sync-map-items', (i) => i.key);
   const listItems = itemTable<ListItemRecord>(emu, 'sync-list-items', (i) => i.index);
@@ -186,8 +186,8 @@ export function createContext(emu: Emulator, rateLimit: number): SyncContext {
       }
       throw syncError(404, 54050, `The requested Service Instance ${id} was not found`);
     },
-    hit(kind, sid) {
-      limiter.hit(`${kind}:${sid}`, `${kind} ${sid}`);
+    hit(kind, sid, access) {
+      limiter.hit(`${kind}:${sid}`, `${kind} ${sid}`, access);
     },
   };
   return ctx;

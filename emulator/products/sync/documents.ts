@@ -33,7 +33,7 @@ export function registerDocuments(ctx: SyncContext): void {
       expires: ttl === undefined ? null : expiryFrom(now, ttl),
       seq: ctx.nextSeq(),
     };
-    ctx.hit('Document', d.sid);
+    ctx.hit('Document', d.sid, 'write');
     documents.save(d);
     return reply(201, d);
   });

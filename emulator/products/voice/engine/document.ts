@@ -28,6 +28,8 @@ export type DocSource =
       method: HttpMethod;
       params?: Record<string, string>;
       fallback?: { url: string; method: HttpMethod };
+      /** Set when this request retries an earlier one (the FallbackUrl): it carries the same token. */
+      idempotencyToken?: string;
     }
   | { kind: 'twiml'; twiml: string };
 
@@ -69,16 +71,17 @@ export class DocumentLoader {
     if (source.kind === 'twiml') return this.parseDoc(run, source.twiml, 'text/xml', null);
     const call = this.runs.check(run);
     const params = { ...this.callbacks.voiceParams(call), ...(source.params ?? {}) };
-    const res = await this.emu.webhook(source.url, params, source.method);
+    const res = await this.emu.webhook(source.url, params, source.method, source.idempotencyToken);
+    const sent = { ...source, idempotencyToken: res.idempotencyToken };
     this.runs.check(run);
     if (res.status < 200 || res.status >= 300) {
       const why =
         res.status === 0
           ? `no answer from ${source.url} (${res.error ?? 'connection failed'})`
           : `${source.url} answered HTTP ${res.status}`;
-      return this.docError(run, 11200, `HTTP retrieval failure: ${why}`, source);
+      return this.docError(run, 11200, `HTTP retrieval failure: ${why}`, sent);
     }
-    return this.parseDoc(run, res.body, res.contentType, source);
+    return this.parseDoc(run, res.body, res.contentType, sent);
   }
 
   private async parseDoc(run: Run, body: string, contentType: string, source: UrlSource | null): Promise<Doc | null> {
@@ -113,6 +116,7 @@ export class DocumentLoader {
         url: source.fallback.url,
         method: source.fallback.method,
         params: { ...(source.params ?? {}), ErrorCode: String(code), ErrorUrl: source.url },
+        ...(source.idempotencyToken ? { idempotencyToken: source.idempotencyToken } : {}),
       });
     }
     await this.applicationError(run, call, code, message);
