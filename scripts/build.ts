@@ -1,30 +1,25 @@
 /**
  * Build: every src/functions/**.ts becomes one self-contained dist/functions/**.js (shared code inlined,
- * `twilio` left to the runtime), and src/assets is copied to dist/assets. See docs/decisions/0001.
+ * `twilio` left to the runtime), src/assets is copied to dist/assets, and dist/build-info.json records
+ * what the build was made from (see build-record.ts). See docs/decisions/0001.
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'fs';
+import { cpSync, existsSync, rmSync } from 'fs';
 import { join, relative } from 'path';
+import { filesUnder, writeBuildRecord } from './build-record';
 
 const ROOT = join(__dirname, '..');
-const SRC = join(ROOT, 'src');
-const DIST = join(ROOT, 'dist');
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
-
-export async function buildAll(): Promise<{ functions: number; ms: number }> {
+export async function buildAll(root = ROOT): Promise<{ functions: number; ms: number; fingerprint: string }> {
   const started = Date.now();
-  rmSync(DIST, { recursive: true, force: true });
-  const entries = walk(join(SRC, 'functions')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  const src = join(root, 'src');
+  const dist = join(root, 'dist');
+  rmSync(dist, { recursive: true, force: true });
+  const entries = filesUnder(join(src, 'functions')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   await build({
     entryPoints: entries,
-    outbase: join(SRC, 'functions'),
-    outdir: join(DIST, 'functions'),
+    outbase: join(src, 'functions'),
+    outdir: join(dist, 'functions'),
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -35,16 +30,20 @@ export async function buildAll(): Promise<{ functions: number; ms: number }> {
     minify: false,
     legalComments: 'none',
     logLevel: 'warning',
+    absWorkingDir: root,
   });
-  if (existsSync(join(SRC, 'assets'))) cpSync(join(SRC, 'assets'), join(DIST, 'assets'), { recursive: true });
-  return { functions: entries.length, ms: Date.now() - started };
+  if (existsSync(join(src, 'assets'))) cpSync(join(src, 'assets'), join(dist, 'assets'), { recursive: true });
+  const { fingerprint } = writeBuildRecord(root, dist);
+  return { functions: entries.length, ms: Date.now() - started, fingerprint };
 }
 
 if (require.main === module) {
   buildAll()
-    .then(({ functions, ms }) => console.log(`built ${functions} functions into ${relative(ROOT, DIST)}/ in ${ms} ms`))
+    .then(({ functions, ms }) =>
+      console.log(`built ${functions} functions into ${relative(process.cwd(), join(ROOT, 'dist'))}/ in ${ms} ms`),
+    )
     .catch((err: unknown) => {
-      console.error(err);
+      console.error(err instanceof Error ? err.message : err);
       process.exit(1);
     });
 }
