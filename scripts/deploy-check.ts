@@ -51,10 +51,14 @@ export const PRODUCTION_VARIABLES: readonly VariableSpec[] = [
   { name: 'ALLOWED_ORIGINS', need: 'optional', whenUnset: 'CORS allows any origin (*)' },
 ];
 
-const LOCAL_ONLY = /^(TWILIO_EMULATOR_URL|EMULATOR_|FUNCTIONS_BASE_URL$|PORT$)/;
+/**
+ * Settings that only make sense against the emulator: a .env holding one is not a deploy's .env. Ports and
+ * the other `npm start` settings are simply not uploaded.
+ */
+const LOCAL_ONLY = /^(TWILIO_EMULATOR_URL|FUNCTIONS_BASE_URL)$/;
 const EXACT = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
 const LOCAL_URL = /^https?:\/\/(localhost|127\.|0\.0\.0\.0|\[::1\])/;
-export const EMULATOR_ACCOUNT_SID = 'AC00000000000000000000000000000000';
+const EMULATOR_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 
 export interface DeployPlan {
   /** What goes into .env.deploy: the set production variables (credentials included, which twilio-run keeps). */
