@@ -1,50 +1,64 @@
 /**
  * Build: every src/functions/**.ts becomes one self-contained dist/functions/**.js (shared code inlined,
- * `twilio` left to the runtime), and src/assets is copied to dist/assets. See docs/decisions/0001.
+ * `twilio` left to the runtime), src/assets is copied to dist/assets, and dist/build-info.json records
+ * what the build was made from (see build-record.ts). See docs/decisions/0001.
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, readdirSync, rmSync, statSync } from 'fs';
+import { cpSync, existsSync, renameSync, rmSync } from 'fs';
 import { join, relative } from 'path';
+import { filesUnder, writeBuildRecord } from './build-record';
 
 const ROOT = join(__dirname, '..');
-const SRC = join(ROOT, 'src');
-const DIST = join(ROOT, 'dist');
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
-
-export async function buildAll(): Promise<{ functions: number; ms: number }> {
+/**
+ * Builds into a fresh folder and swaps it in whole: a failed build (a syntax error while `npm start` watches)
+ * leaves the last good dist serving, and no reader ever sees half a build.
+ */
+export async function buildAll(root = ROOT): Promise<{ functions: number; ms: number; fingerprint: string }> {
   const started = Date.now();
-  rmSync(DIST, { recursive: true, force: true });
-  const entries = walk(join(SRC, 'functions')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
-  await build({
-    entryPoints: entries,
-    outbase: join(SRC, 'functions'),
-    outdir: join(DIST, 'functions'),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    // Provided by the runtime (twilio) or read data files beside their code (geo-carrier): installed, not inlined.
-    external: ['twilio', 'twilio/*', 'libphonenumber-geo-carrier'],
-    sourcemap: false,
-    minify: false,
-    legalComments: 'none',
-    logLevel: 'warning',
-  });
-  if (existsSync(join(SRC, 'assets'))) cpSync(join(SRC, 'assets'), join(DIST, 'assets'), { recursive: true });
-  return { functions: entries.length, ms: Date.now() - started };
+  const src = join(root, 'src');
+  const dist = join(root, 'dist');
+  const next = `${dist}.next-${process.pid}`;
+  rmSync(next, { recursive: true, force: true });
+  const entries = filesUnder(join(src, 'functions')).filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  try {
+    await build({
+      entryPoints: entries,
+      outbase: join(src, 'functions'),
+      outdir: join(next, 'functions'),
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      // Provided by the runtime (twilio) or read data files beside their code (geo-carrier): installed, not inlined.
+      external: ['twilio', 'twilio/*', 'libphonenumber-geo-carrier'],
+      sourcemap: false,
+      minify: false,
+      legalComments: 'none',
+      logLevel: 'warning',
+      absWorkingDir: root,
+    });
+    if (existsSync(join(src, 'assets'))) cpSync(join(src, 'assets'), join(next, 'assets'), { recursive: true });
+    // Twilio answers `/` with the asset at /assets/index.html (serverless-toolkit #371), and so does the local
+    // dev server: the landing page is uploaded there too, so the service's root URL shows it.
+    const landing = join(src, 'assets', 'index.html');
+    if (existsSync(landing)) cpSync(landing, join(next, 'assets', 'assets', 'index.html'));
+    const { fingerprint } = writeBuildRecord(root, next);
+    rmSync(dist, { recursive: true, force: true });
+    renameSync(next, dist);
+    return { functions: entries.length, ms: Date.now() - started, fingerprint };
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
 }
 
 if (require.main === module) {
   buildAll()
-    .then(({ functions, ms }) => console.log(`built ${functions} functions into ${relative(ROOT, DIST)}/ in ${ms} ms`))
+    .then(({ functions, ms }) =>
+      console.log(`built ${functions} functions into ${relative(process.cwd(), join(ROOT, 'dist'))}/ in ${ms} ms`),
+    )
     .catch((err: unknown) => {
-      console.error(err);
+      console.error(err instanceof Error ? err.message : err);
       process.exit(1);
     });
 }

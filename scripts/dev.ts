@@ -1,71 +1,188 @@
 /**
- * `npm start`: build, then serve the functions on the Serverless Toolkit's local server.
- * With no Twilio credentials (or TWILIO_EMULATOR_URL set) it also starts the local Twilio emulator and
- * wires the functions to it; with real credentials in .env it serves against real Twilio.
- *
- * Settings: PORT (3000), EMULATOR_PORT (3001), EMULATOR_STATE_DIR (.emulator-state), EMULATOR_STEP_MS (250).
+ * `npm start`: build, serve the functions on the Serverless Toolkit's local server (127.0.0.1), rebuild and
+ * reload when src/ changes, and print one line per request. With no Twilio credentials it also starts the
+ * local Twilio emulator and wires the functions to it; with real credentials in .env it serves against Twilio.
+ * Settings: scripts/dev-env.ts.
  */
+import { existsSync, FSWatcher, readdirSync, watch } from 'fs';
 import { join } from 'path';
 import { buildAll } from './build';
+import { PRODUCTION_VARIABLES } from './deploy-check';
+import { LocalSettings, localSettings, withEmulatorDefaults } from './dev-env';
 import { readEnvFile } from './env-file';
-import { startFunctions } from './local-server';
-import { startEmulator, Emulator } from '../emulator';
+import { RunningServer, startFunctions } from './local-server';
+import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, startEmulator, Emulator } from '../emulator';
+
+const ROOT = join(__dirname, '..');
+const REBUILD_DEBOUNCE_MS = 150;
+
+/** A failure `npm start` explains in one line, without a stack trace. */
+class StartError extends Error {}
+
+/** Starts a server on `port`, turning "port in use" into the variable to change. */
+async function onPort<T>(variable: string, port: number, start: () => Promise<T>): Promise<T> {
+  try {
+    return await start();
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (code === 'EADDRINUSE')
+      throw new StartError(`Port ${port} is in use: set ${variable} to a free port (${variable}=${port + 100} npm start).`);
+    if (code === 'EACCES') throw new StartError(`Port ${port} is not allowed for this user: set ${variable} to another port.`);
+    throw err;
+  }
+}
+
+interface IncomingNumber {
+  sid: string;
+  phone_number: string;
+  sms_url: string;
+  voice_url: string;
+}
+
+/**
+ * The emulator's numbers. Webhooks that still point at another local port (state kept from an earlier run)
+ * are pointed at this run's functions, so inbound traffic reaches them.
+ */
+async function emulatorNumbers(emulatorUrl: string, sid: string, token: string, functionsUrl: string): Promise<IncomingNumber[]> {
+  const base = `${emulatorUrl}/api/2010-04-01/Accounts/${sid}/IncomingPhoneNumbers`;
+  const headers = { Authorization: `Basic ${Buffer.from(`${sid}:${token}`).toString('base64')}` };
+  const res = await fetch(`${base}.json?PageSize=100`, { headers });
+  if (!res.ok)
+    throw new StartError(
+      `The emulator at ${emulatorUrl} answered ${res.status} to the account's numbers; check TWILIO_EMULATOR_URL.`,
+    );
+  const numbers = ((await res.json()) as { incoming_phone_numbers: IncomingNumber[] }).incoming_phone_numbers;
+  const local = /^http:\/\/(localhost|127\.0\.0\.1):\d+(?=\/)/;
+  for (const n of numbers) {
+    const update = { SmsUrl: n.sms_url.replace(local, functionsUrl), VoiceUrl: n.voice_url.replace(local, functionsUrl) };
+    if (update.SmsUrl === n.sms_url && update.VoiceUrl === n.voice_url) continue;
+    await fetch(`${base}/${n.sid}.json`, { method: 'POST', headers, body: new URLSearchParams(update) });
+    Object.assign(n, { sms_url: update.SmsUrl, voice_url: update.VoiceUrl });
+  }
+  return numbers;
+}
+
+function banner(
+  s: LocalSettings,
+  fns: RunningServer,
+  env: Record<string, string>,
+  numbers: IncomingNumber[],
+  filled: string[],
+): string {
+  const lines = ['', `Functions:   ${fns.url}   landing page ${fns.url}/`];
+  if (s.twilio === 'account') {
+    lines.push(`Twilio:      REAL account ${env.ACCOUNT_SID.slice(0, 10)}...`);
+    for (const v of PRODUCTION_VARIABLES.filter((p) => p.need === 'required' && !env[p.name]))
+      lines.push(`  not set: ${v.name} (${v.whenUnset})`);
+    return lines.join('\n');
+  }
+  const emu = env.TWILIO_EMULATOR_URL;
+  lines.push(
+    `Twilio:      local emulator ${emu} (account ${env.ACCOUNT_SID})`,
+    `  request log  ${emu}/_emulator/requests`,
+    `  call view    ${emu}/_emulator/calls`,
+    'Numbers:',
+    ...numbers.map((n) => `  ${n.phone_number}  sms -> ${n.sms_url}  voice -> ${n.voice_url}`),
+  );
+  if (filled.length)
+    lines.push(
+      `Emulator defaults for what .env leaves empty: ${filled.map((k) => `${k}=${k.includes('SECRET') ? '(set)' : env[k]}`).join(', ')}`,
+    );
+  const to = numbers[0]?.phone_number ?? '+14155550100';
+  lines.push(
+    'Dev Flex token:',
+    `  curl -s -X POST ${emu}/_emulator/flex-token -H 'Content-Type: application/json' -d '{"identity":"alice","roles":["admin"]}'`,
+    'Inbound SMS:',
+    `  curl -s -X POST ${emu}/_emulator/inbound-sms -H 'Content-Type: application/json' -d '{"From":"+14155559999","To":"${to}","Body":"Hello"}'`,
+  );
+  return lines.join('\n');
+}
+
+/** Every folder under `dir`, itself included. */
+function foldersUnder(dir: string): string[] {
+  return [
+    dir,
+    ...readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? foldersUnder(join(dir, e.name)) : [])),
+  ];
+}
+
+/**
+ * Rebuilds on every change under src/ (debounced; a failed build keeps the last good one serving). Each folder
+ * is watched on its own: a recursive watch on Linux loses files that editors replace by renaming.
+ */
+function rebuildOnChange(fns: RunningServer): void {
+  const src = join(ROOT, 'src');
+  const watched = new Map<string, FSWatcher>();
+  let timer: NodeJS.Timeout | undefined;
+  let building: Promise<void> = Promise.resolve();
+  const rebuild = async (): Promise<void> => {
+    try {
+      const built = await buildAll();
+      fns.reload();
+      console.log(`src changed: rebuilt ${built.functions} functions in ${built.ms} ms and reloaded.`);
+    } catch {
+      console.log('src changed: the build failed (see above); still serving the last good build.');
+    }
+  };
+  const onChange = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      watchFolders();
+      building = building.then(rebuild);
+    }, REBUILD_DEBOUNCE_MS);
+  };
+  const watchFolders = (): void => {
+    const now = new Set(existsSync(src) ? foldersUnder(src) : []);
+    for (const [dir, w] of watched) {
+      if (now.has(dir)) continue;
+      w.close();
+      watched.delete(dir);
+    }
+    for (const dir of now) if (!watched.has(dir)) watched.set(dir, watch(dir, onChange));
+  };
+  watchFolders();
+}
 
 async function main(): Promise<void> {
-  const fileEnv = readEnvFile();
-  const env: Record<string, string | undefined> = { ...fileEnv };
-  for (const k of Object.keys(process.env))
-    if (k in fileEnv || /^(TWILIO_|API_|JWT_|SOFTPHONE_|SYNC_|ALLOWED_)/.test(k)) env[k] = process.env[k];
-  const port = Number(process.env.PORT ?? 3000);
-  const functionsUrl = `http://localhost:${port}`;
-  const useEmulator = !env.ACCOUNT_SID || !env.AUTH_TOKEN || Boolean(env.TWILIO_EMULATOR_URL);
-
+  const settings = localSettings(readEnvFile(), process.env, ROOT);
+  if ('problems' in settings) throw new StartError(settings.problems.join('\n'));
+  const functionsUrl = `http://localhost:${settings.port}`;
   const built = await buildAll();
   console.log(`Built ${built.functions} functions in ${built.ms} ms.`);
 
+  let env = { ...settings.env };
   let emu: Emulator | undefined;
-  if (useEmulator && !env.TWILIO_EMULATOR_URL) {
-    emu = await startEmulator({
-      port: Number(process.env.EMULATOR_PORT ?? 3001),
-      stateDir: process.env.EMULATOR_STATE_DIR ?? join(__dirname, '..', '.emulator-state'),
-      functionsBaseUrl: functionsUrl,
-      stepMs: Number(process.env.EMULATOR_STEP_MS ?? 250),
-    });
-    Object.assign(env, {
-      ACCOUNT_SID: emu.accountSid,
-      AUTH_TOKEN: emu.authToken,
-      TWILIO_EMULATOR_URL: emu.baseUrl,
-    });
+  let numbers: IncomingNumber[] = [];
+  let filled: string[] = [];
+  if (settings.twilio !== 'account') {
+    if (settings.twilio === 'embedded') {
+      const options = {
+        port: settings.emulatorPort,
+        stateDir: settings.stateDir,
+        functionsBaseUrl: functionsUrl,
+        stepMs: settings.stepMs,
+      };
+      emu = await onPort('EMULATOR_PORT', settings.emulatorPort, () => startEmulator(options));
+      env.TWILIO_EMULATOR_URL = emu.baseUrl;
+    }
+    env.ACCOUNT_SID ??= emu?.accountSid ?? DEFAULT_ACCOUNT_SID;
+    env.AUTH_TOKEN ??= emu?.authToken ?? DEFAULT_AUTH_TOKEN;
+    numbers = await emulatorNumbers(env.TWILIO_EMULATOR_URL, env.ACCOUNT_SID, env.AUTH_TOKEN, functionsUrl);
+    ({ env, filled } = withEmulatorDefaults(env, numbers));
   }
-  env.TWILIO_PHONE_NUMBER ??= '+14155550111';
-  env.TWILIO_FROM_NUMBER ??= env.TWILIO_PHONE_NUMBER;
-  env.SOFTPHONE_IDENTITY ??= 'softphone';
 
-  const fns = await startFunctions({ env, port, host: '0.0.0.0', logs: true });
-  const lines = [
-    '',
-    `Functions: ${fns.url}   (try ${fns.url}/api)`,
-    useEmulator
-      ? `Twilio:    local emulator at ${env.TWILIO_EMULATOR_URL} (account ${env.ACCOUNT_SID})`
-      : `Twilio:    REAL account ${String(env.ACCOUNT_SID).slice(0, 10)}...`,
-  ];
-  if (emu) {
-    const numbers = await fetch(`${emu.baseUrl}/api/2010-04-01/Accounts/${emu.accountSid}/IncomingPhoneNumbers.json`, {
-      headers: { Authorization: `Basic ${Buffer.from(`${emu.accountSid}:${emu.authToken}`).toString('base64')}` },
-    }).then(
-      (r) => r.json() as Promise<{ incoming_phone_numbers: { phone_number: string; sms_url: string; voice_url: string }[] }>,
+  let fns: RunningServer;
+  try {
+    fns = await onPort('PORT', settings.port, () =>
+      startFunctions({ env, port: settings.port, log: (line) => console.log(line) }),
     );
-    lines.push('Numbers:');
-    for (const n of numbers.incoming_phone_numbers)
-      lines.push(`  ${n.phone_number}  sms -> ${n.sms_url}  voice -> ${n.voice_url}`);
-    lines.push(
-      'Dev Flex token:',
-      `  curl -s -X POST ${emu.baseUrl}/_emulator/flex-token -H 'Content-Type: application/json' -d '{"identity":"alice","roles":["admin"]}'`,
-      'Inbound SMS:',
-      `  curl -s -X POST ${emu.baseUrl}/_emulator/inbound-sms -H 'Content-Type: application/json' -d '{"From":"+14155559999","To":"+14155550100","Body":"Hello"}'`,
-    );
+  } catch (err) {
+    await emu?.close();
+    throw err;
   }
-  console.log(lines.join('\n'));
+  console.log(banner(settings, fns, env, numbers, filled));
+  rebuildOnChange(fns);
+  console.log(`Watching src/ for changes. One line per request follows.`);
 
   const stop = async (): Promise<void> => {
     await fns.close();
@@ -77,6 +194,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  console.error(err instanceof StartError ? err.message : err);
   process.exit(1);
 });

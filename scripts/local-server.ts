@@ -1,13 +1,15 @@
 /**
  * Serves the built functions and assets with the Serverless Toolkit's own local server
- * (@twilio/runtime-handler/dev), in-process. Used by `npm start` and by the integration tests.
+ * (@twilio/runtime-handler/dev), in-process, behind local-requests.ts. Used by `npm start` and by the
+ * integration tests.
  */
 import { createServer, Server } from 'http';
 import type { AddressInfo } from 'net';
-import { readdirSync, statSync } from 'fs';
 import { join, relative, sep } from 'path';
 import { LocalDevelopmentServer } from '@twilio/runtime-handler/dev';
 import type { ServerConfig } from '@twilio/runtime-handler/dev';
+import { filesUnder } from './build-record';
+import { answerLocalServerError, withLocalEdges } from './local-requests';
 
 const ROOT = join(__dirname, '..');
 export const DIST = join(ROOT, 'dist');
@@ -19,17 +21,6 @@ interface Resource {
   name: string;
   path: string;
   filePath: string;
-}
-
-function walk(dir: string): string[] {
-  try {
-    return readdirSync(dir).flatMap((name) => {
-      const p = join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-  } catch {
-    return [];
-  }
 }
 
 /** Routes exactly as Twilio derives them: the path under the folder, visibility from the suffix. */
@@ -45,16 +36,18 @@ export function routesFrom(distDir = DIST): { functions: Resource[]; assets: Res
   const fnDir = join(distDir, 'functions');
   const assetDir = join(distDir, 'assets');
   return {
-    functions: walk(fnDir)
+    functions: filesUnder(fnDir)
       .filter((f) => f.endsWith('.js'))
       .map((f) => resource(fnDir, f, true)),
-    assets: walk(assetDir).map((f) => resource(assetDir, f, false)),
+    assets: filesUnder(assetDir).map((f) => resource(assetDir, f, false)),
   };
 }
 
 export interface RunningServer {
   url: string;
   port: number;
+  /** Serves what dist holds now: routes read again, bundles loaded afresh on their next request. */
+  reload(): void;
   close(): Promise<void>;
 }
 
@@ -70,8 +63,10 @@ export async function freePort(): Promise<number> {
 export async function startFunctions(opts: {
   env: Record<string, string | undefined>;
   port?: number;
+  /** 127.0.0.1 unless told otherwise: a laptop's functions are not the network's. */
   host?: string;
-  logs?: boolean;
+  /** Receives one line per request. */
+  log?: (line: string) => void;
 }): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://localhost:${port}`;
@@ -82,7 +77,7 @@ export async function startFunctions(opts: {
     url,
     detailedLogs: false,
     live: false,
-    logs: opts.logs ?? false,
+    logs: false,
     legacyMode: false,
     appName: 'flex-contact-centre-backend',
     forkProcess: false,
@@ -90,7 +85,12 @@ export async function startFunctions(opts: {
     enableDebugLogs: false,
   };
   const dev = new LocalDevelopmentServer(port, config);
-  const server: Server = createServer(dev.getApp());
+  const app = dev.getApp();
+  // Errors raised inside the dev server's own routing (e.g. a path that is not valid percent-encoding).
+  app.use((err: unknown, _req: unknown, res: Parameters<typeof answerLocalServerError>[1], _next: unknown) =>
+    answerLocalServerError(err, res),
+  );
+  const server: Server = createServer(withLocalEdges(app, opts.log));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,6 +99,11 @@ export async function startFunctions(opts: {
   return {
     url,
     port,
+    reload: () => {
+      // The bundles are self-contained, so dropping them from the require cache is enough; twilio stays loaded.
+      for (const key of Object.keys(require.cache)) if (key.startsWith(DIST + sep)) delete require.cache[key];
+      dev.update(routesFrom());
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

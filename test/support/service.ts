@@ -58,7 +58,16 @@ export const SERVICE_DEFAULTS: Record<string, string> = {
   JWT_SECRET: 'test-jwt-secret-0123456789abcdef',
 };
 
-export function useService(opts: { env?: Record<string, string>; emulator?: EmulatorOptions } = {}): () => TestService {
+export interface ServiceOptions {
+  env?: Record<string, string>;
+  emulator?: EmulatorOptions;
+  /** The env `npm start` would build for this emulator, used instead of SERVICE_DEFAULTS. */
+  localEnv?: (t: TestEmulator) => Promise<Record<string, string>>;
+  /** Receives the local server's line per request. */
+  log?: (line: string) => void;
+}
+
+export function useService(opts: ServiceOptions = {}): () => TestService {
   let svc: TestService | undefined;
   let fns: RunningServer | undefined;
   beforeAll(async () => {
@@ -67,10 +76,10 @@ export function useService(opts: { env?: Record<string, string>; emulator?: Emul
       ACCOUNT_SID: t.emu.accountSid,
       AUTH_TOKEN: t.emu.authToken,
       TWILIO_EMULATOR_URL: t.url,
-      ...SERVICE_DEFAULTS,
+      ...(opts.localEnv ? await opts.localEnv(t) : SERVICE_DEFAULTS),
       ...opts.env,
     };
-    fns = await startFunctions({ env });
+    fns = await startFunctions({ env, log: opts.log });
     // The sample numbers' webhooks must reach this run's functions.
     t.emu.functionsBaseUrl = fns.url;
     const numbers = await t.client.incomingPhoneNumbers.list();

@@ -8,7 +8,7 @@ import { ApiError } from './errors';
 import type { ServiceContext } from './env';
 import { FlexTokenError, validateFlexToken } from './flex-token';
 import { isPermission, isRole, Permission, permissionsForRoles, Principal, Role } from './principal';
-import { isValidTwilioSignature } from './signature';
+import { isValidTwilioSignature, webhookUrl } from './signature';
 
 export type Credential = 'flex' | 'bearer' | 'basic';
 
@@ -115,10 +115,21 @@ export async function authenticateUser(
   return principal;
 }
 
-/** A webhook must carry Twilio's signature for exactly this URL and these parameters. */
+/**
+ * A webhook must carry Twilio's signature for exactly this URL and these parameters. The refusal names the
+ * URL checked (never the expected signature), so a developer can compare it with the webhook setting.
+ */
 export function authenticateWebhook(context: ServiceContext, req: RequestLike): void {
   if (!context.AUTH_TOKEN) throw new ApiError(500, 'CONFIGURATION_ERROR', 'AUTH_TOKEN is not set; webhooks cannot be verified');
-  if (!isValidTwilioSignature(context.AUTH_TOKEN, req.headers['x-twilio-signature'], context, req.event)) {
-    throw new ApiError(403, 'TWILIO_WEBHOOK_INVALID', 'Invalid Twilio signature');
+  const url = webhookUrl(context);
+  const signature = req.headers['x-twilio-signature'];
+  if (!signature)
+    throw new ApiError(403, 'TWILIO_WEBHOOK_INVALID', `Missing X-Twilio-Signature (this webhook checks it for ${url})`);
+  if (!isValidTwilioSignature(context.AUTH_TOKEN, signature, url, req.event)) {
+    throw new ApiError(
+      403,
+      'TWILIO_WEBHOOK_INVALID',
+      `Invalid Twilio signature for ${url}: the webhook setting must be exactly this URL (method POST, no query string) on the account whose AUTH_TOKEN this service has`,
+    );
   }
 }

@@ -21,14 +21,14 @@ export function signedParams(event: Record<string, unknown>): Record<string, str
   return out;
 }
 
+/** Whether `signature` is Twilio's signature of `url` and the event's parameters. */
 export function isValidTwilioSignature(
   authToken: string,
-  signature: string | undefined,
-  context: Pick<ServiceContext, 'DOMAIN_NAME' | 'PATH'>,
+  signature: string,
+  url: string,
   event: Record<string, unknown>,
 ): boolean {
-  if (!signature) return false;
   // Loaded on first use: the webhook helpers only, not the whole SDK.
   const { validateRequest } = require('twilio/lib/webhooks/webhooks') as typeof import('twilio/lib/webhooks/webhooks');
-  return validateRequest(authToken, signature, webhookUrl(context), signedParams(event));
+  return validateRequest(authToken, signature, url, signedParams(event));
 }
