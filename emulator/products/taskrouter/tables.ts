@@ -65,8 +65,8 @@ const unique = (values: (string | null)[]): string[] => [...new Set(values.filte
 
 /** Registers TaskRouter's tables (once, when the product registers). */
 export function registerTables(emu: Emulator, nextSeq: NextSeq): TaskRouterTables {
-  // The sample is one set of records spread over the tables: the first table's seed (workspaces) builds it, as tables
-  // are seeded in the order they are registered (fresh start and reset), and the others take their share.
+  // The sample is one set of records spread over the tables. Tables are seeded in the order they are
+  // registered (fresh start and reset): the first one's seed builds the sample, the others take their share.
   let sample: TaskRouterRecords | undefined;
   const seed =
     <K extends keyof TaskRouterRecords>(kind: K) =>
