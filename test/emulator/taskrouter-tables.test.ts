@@ -7,14 +7,15 @@ import type { WorkerInstance } from 'twilio/lib/rest/taskrouter/v1/workspace/wor
 import { contractViolations } from '../support/contract';
 import { startTestEmulator, TestEmulator, useEmulator } from '../support/emulator';
 
+interface Paged<T> {
+  instances: T[];
+  nextPage(): Promise<Paged<T>> | undefined;
+}
+
 /** Every page of a listing, followed through `nextPage` as an SDK user pages. */
-async function pages<T>(first: { instances: T[]; nextPage(): Promise<unknown> }): Promise<T[][]> {
+async function pages<T>(first: Paged<T>): Promise<T[][]> {
   const out: T[][] = [];
-  let page: { instances: T[]; nextPage(): Promise<unknown> } | undefined = first;
-  while (page) {
-    out.push(page.instances);
-    page = (await page.nextPage()) as typeof page | undefined;
-  }
+  for (let page: Paged<T> | undefined = first; page; page = await page.nextPage()) out.push(page.instances);
   return out;
 }
 
