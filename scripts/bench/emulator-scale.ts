@@ -14,6 +14,7 @@ import type { Emulator } from '../../emulator';
 import { newSid } from '../../emulator/core/wire';
 import type { MessageRecord } from '../../emulator/products/messages';
 import type { MapItemRecord } from '../../emulator/products/sync/model';
+import { MAX_TASK_TIMEOUT, TaskRecord, TaskStatus, WorkspaceRecord } from '../../emulator/products/taskrouter/model';
 import { twilioClient, TwilioClient } from '../../src/lib/runtime/twilio-client';
 import { ms, summarize, table } from './stats';
 
@@ -101,6 +102,7 @@ const PROBES: Probe[] = [
         .syncMaps(ctx.mapSid)
         .syncMapItems.page({ pageSize: 50, order: 'desc', from: `CA${String(50).padStart(32, '0')}` }),
   },
+  ...taskRouterProbes(),
 ];
 
 interface SizeResult {
@@ -184,4 +186,47 @@ export async function emulatorScale(section: (title: string) => void): Promise<n
   );
   console.log(`Worst list-latency ratio ${large} vs ${small}: ${worst.toFixed(2)}x (budget: 2x)`);
   return worst;
+}
+
+/**
+ * Tasks of the sample Flex workspace: half completed, half pending (so the AssignmentStatus listing fills
+ * its page at both sizes), one a second apart, with a Timeout long enough that none expires meanwhile.
+ */
+function taskRouterProbes(): Probe[] {
+  let workspace = '';
+  return [
+    {
+      name: 'TaskRouter Tasks: first page (50)',
+      fill(emu, n) {
+        const [ws] = tableOf<WorkspaceRecord>(emu, 'taskrouter-workspaces').values();
+        const tasks = tableOf<TaskRecord>(emu, 'taskrouter-tasks');
+        const [sample] = tasks.values();
+        workspace = ws.sid;
+        const t0 = Date.now() - n * 1000;
+        for (let i = 0; i < n; i++) {
+          const at = t0 + i * 1000;
+          const status: TaskStatus = i % 2 ? 'pending' : 'completed';
+          tasks.save({
+            ...sample,
+            sid: newSid('WT'),
+            seq: 1_000_000 + i,
+            attributes: JSON.stringify({ from: '+14155559999', n: i }),
+            assignment_status: status,
+            timeout: MAX_TASK_TIMEOUT,
+            reason: status === 'completed' ? 'Call ended' : null,
+            queue_entered: at,
+            virtual_start: at,
+            created: at,
+            updated: at,
+          });
+        }
+      },
+      run: (client) => client.taskrouter.v1.workspaces(workspace).tasks.page({ pageSize: 50 }),
+    },
+    {
+      name: 'TaskRouter Tasks: AssignmentStatus pending (50)',
+      fill() {},
+      run: (client) => client.taskrouter.v1.workspaces(workspace).tasks.page({ assignmentStatus: ['pending'], pageSize: 50 }),
+    },
+  ];
 }

@@ -1,9 +1,10 @@
 /**
- * TaskRouter's persisted state: one record type per resource and the slice that holds them, plus how a
+ * TaskRouter's records, one type per resource (each kind has its table, see ./tables.ts), plus how a
  * Workspace, TaskQueue or Workflow comes into being, which the REST handlers and the sample data share.
  * Times are epoch milliseconds.
  */
 import { newSid } from '../../core/wire';
+import { invalid, jsonObject } from './params';
 
 export type TaskStatus = 'pending' | 'reserved' | 'assigned' | 'canceled' | 'completed' | 'wrapping';
 export const TASK_STATUSES: readonly TaskStatus[] = ['pending', 'reserved', 'assigned', 'canceled', 'completed', 'wrapping'];
@@ -15,6 +16,8 @@ export const MAX_TASK_TIMEOUT = 1_209_600;
 
 interface Stamped {
   sid: string;
+  /** Creation order across every kind: lists keep records created within the same millisecond in order. */
+  seq: number;
   created: number;
   updated: number;
 }
@@ -70,8 +73,6 @@ export interface WorkerRecord extends Stamped {
 }
 
 export interface TaskRecord extends Stamped {
-  /** Creation order, to sort Tasks created within the same millisecond. */
-  seq: number;
   workspace_sid: string;
   attributes: string;
   assignment_status: TaskStatus;
@@ -87,27 +88,26 @@ export interface TaskRecord extends Stamped {
   ignore_capacity: boolean;
 }
 
-export interface TaskRouterState {
-  seq: number;
-  workspaces: Record<string, WorkspaceRecord>;
-  activities: Record<string, ActivityRecord>;
-  channels: Record<string, TaskChannelRecord>;
-  queues: Record<string, TaskQueueRecord>;
-  workflows: Record<string, WorkflowRecord>;
-  workers: Record<string, WorkerRecord>;
-  tasks: Record<string, TaskRecord>;
+/** Records of every kind, as the sample data holds them. */
+export interface TaskRouterRecords {
+  workspaces: WorkspaceRecord[];
+  activities: ActivityRecord[];
+  channels: TaskChannelRecord[];
+  queues: TaskQueueRecord[];
+  workflows: WorkflowRecord[];
+  workers: WorkerRecord[];
+  tasks: TaskRecord[];
 }
 
-export const emptyState = (): TaskRouterState => ({
-  seq: 0,
-  workspaces: {},
-  activities: {},
-  channels: {},
-  queues: {},
-  workflows: {},
-  workers: {},
-  tasks: {},
-});
+/** A Workspace as it comes into being, with the Activities and TaskChannels every Workspace has. */
+export interface NewWorkspace {
+  workspace: WorkspaceRecord;
+  activities: ActivityRecord[];
+  channels: TaskChannelRecord[];
+}
+
+/** The next value of the creation order (`seq`). */
+export type NextSeq = () => number;
 
 /** What every new Workspace starts with, as Flex's does: the first Activity is its default and timeout one. */
 const ACTIVITIES: { friendly_name: string; available: boolean }[] = [
@@ -124,34 +124,30 @@ const CHANNELS: { friendly_name: string; unique_name: string }[] = [
   { friendly_name: 'Email', unique_name: 'email' },
 ];
 
-export function createWorkspace(s: TaskRouterState, friendlyName: string, at: number): WorkspaceRecord {
+export function createWorkspace(friendlyName: string, at: number, nextSeq: NextSeq): NewWorkspace {
   const sid = newSid('WS');
-  const activities = ACTIVITIES.map((a) => {
-    const rec: ActivityRecord = {
-      sid: newSid('WA'),
-      workspace_sid: sid,
-      friendly_name: a.friendly_name,
-      available: a.available,
-      created: at,
-      updated: at,
-    };
-    s.activities[rec.sid] = rec;
-    return rec;
-  });
-  for (const c of CHANNELS) {
-    const rec: TaskChannelRecord = {
-      sid: newSid('TC'),
-      workspace_sid: sid,
-      friendly_name: c.friendly_name,
-      unique_name: c.unique_name,
-      channel_optimized_routing: false,
-      created: at,
-      updated: at,
-    };
-    s.channels[rec.sid] = rec;
-  }
-  const w: WorkspaceRecord = {
+  const activities = ACTIVITIES.map((a): ActivityRecord => ({
+    sid: newSid('WA'),
+    seq: nextSeq(),
+    workspace_sid: sid,
+    friendly_name: a.friendly_name,
+    available: a.available,
+    created: at,
+    updated: at,
+  }));
+  const channels = CHANNELS.map((c): TaskChannelRecord => ({
+    sid: newSid('TC'),
+    seq: nextSeq(),
+    workspace_sid: sid,
+    friendly_name: c.friendly_name,
+    unique_name: c.unique_name,
+    channel_optimized_routing: false,
+    created: at,
+    updated: at,
+  }));
+  const workspace: WorkspaceRecord = {
     sid,
+    seq: nextSeq(),
     friendly_name: friendlyName,
     event_callback_url: null,
     events_filter: null,
@@ -162,13 +158,13 @@ export function createWorkspace(s: TaskRouterState, friendlyName: string, at: nu
     created: at,
     updated: at,
   };
-  s.workspaces[sid] = w;
-  return w;
+  return { workspace, activities, channels };
 }
 
-export function createQueue(s: TaskRouterState, workspace: string, friendlyName: string, at: number): TaskQueueRecord {
-  const q: TaskQueueRecord = {
+export function createQueue(workspace: string, friendlyName: string, at: number, nextSeq: NextSeq): TaskQueueRecord {
+  return {
     sid: newSid('WQ'),
+    seq: nextSeq(),
     workspace_sid: workspace,
     friendly_name: friendlyName,
     target_workers: '1==1',
@@ -179,19 +175,18 @@ export function createQueue(s: TaskRouterState, workspace: string, friendlyName:
     created: at,
     updated: at,
   };
-  s.queues[q.sid] = q;
-  return q;
 }
 
 export function createWorkflow(
-  s: TaskRouterState,
   workspace: string,
   friendlyName: string,
   configuration: string,
   at: number,
+  nextSeq: NextSeq,
 ): WorkflowRecord {
-  const f: WorkflowRecord = {
+  return {
     sid: newSid('WW'),
+    seq: nextSeq(),
     workspace_sid: workspace,
     friendly_name: friendlyName,
     configuration,
@@ -201,10 +196,31 @@ export function createWorkflow(
     created: at,
     updated: at,
   };
-  s.workflows[f.sid] = f;
-  return f;
 }
 
 /** The configuration of a Workflow that sends every Task to one queue (the FIFO template's). */
 export const defaultConfiguration = (queue: string): string =>
   JSON.stringify({ task_routing: { filters: [], default_filter: { queue } } });
+
+/**
+ * The queues a Workflow configuration routes to (its default_filter's and its filters' targets), in the
+ * order it names them; 400 when the configuration is not shaped as TaskRouter expects.
+ */
+export function routedQueues(configuration: string): string[] {
+  const config = jsonObject(configuration, 'Configuration');
+  const routing = config.task_routing;
+  if (!routing || typeof routing !== 'object' || Array.isArray(routing)) {
+    throw invalid('Configuration must contain a task_routing object');
+  }
+  const { filters, default_filter: defaultFilter } = routing as Record<string, unknown>;
+  const queues: string[] = [];
+  if (defaultFilter && typeof defaultFilter === 'object' && 'queue' in defaultFilter && typeof defaultFilter.queue === 'string') {
+    queues.push(defaultFilter.queue);
+  }
+  if (filters !== undefined && !Array.isArray(filters)) throw invalid('Configuration task_routing.filters must be an array');
+  for (const f of (filters ?? []) as unknown[]) {
+    const targets = f && typeof f === 'object' && 'targets' in f && Array.isArray(f.targets) ? (f.targets as unknown[]) : [];
+    for (const t of targets) if (t && typeof t === 'object' && 'queue' in t && typeof t.queue === 'string') queues.push(t.queue);
+  }
+  return queues;
+}

@@ -8,9 +8,9 @@ import {
   createWorkflow,
   createWorkspace,
   DEFAULT_TASK_TIMEOUT,
-  emptyState,
+  NextSeq,
   TaskRecord,
-  TaskRouterState,
+  TaskRouterRecords,
   TaskStatus,
   WorkerRecord,
 } from './model';
@@ -20,13 +20,11 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The Flex workspace every fresh emulator has, with sample Workers and Tasks relative to `now`. */
-export function sampleState(now = Date.now()): TaskRouterState {
-  const s = emptyState();
+export function sampleRecords(now: number, nextSeq: NextSeq): TaskRouterRecords {
   const born = now - 7 * DAY;
-  const ws = createWorkspace(s, 'Flex Task Assignment', born);
-  const queue = createQueue(s, ws.sid, 'Everyone', born);
+  const { workspace: ws, activities, channels } = createWorkspace('Flex Task Assignment', born, nextSeq);
+  const queue = createQueue(ws.sid, 'Everyone', born, nextSeq);
   const workflow = createWorkflow(
-    s,
     ws.sid,
     'Assign to Anyone',
     JSON.stringify({
@@ -36,19 +34,20 @@ export function sampleState(now = Date.now()): TaskRouterState {
       },
     }),
     born,
+    nextSeq,
   );
-  const activity = (name: string): string =>
-    Object.values(s.activities).find((a) => a.workspace_sid === ws.sid && a.friendly_name === name)?.sid ??
-    ws.default_activity_sid;
-  const channel = (unique: string): string =>
-    Object.values(s.channels).find((c) => c.workspace_sid === ws.sid && c.unique_name === unique)?.sid ?? '';
+  const activity = (name: string): string => activities.find((a) => a.friendly_name === name)?.sid ?? ws.default_activity_sid;
+  const channel = (unique: string): string => channels.find((c) => c.unique_name === unique)?.sid ?? '';
+  const workers: WorkerRecord[] = [];
+  const tasks: TaskRecord[] = [];
   const people: { name: string; full: string; activity: string; changed: number }[] = [
     { name: 'alice', full: 'Alice Example', activity: 'Available', changed: now - 2 * HOUR },
     { name: 'bob', full: 'Bob Example', activity: 'Offline', changed: now - 20 * HOUR },
   ];
   for (const p of people) {
-    const w: WorkerRecord = {
+    workers.push({
       sid: newSid('WK'),
+      seq: nextSeq(),
       workspace_sid: ws.sid,
       friendly_name: p.name,
       attributes: JSON.stringify({
@@ -61,8 +60,7 @@ export function sampleState(now = Date.now()): TaskRouterState {
       status_changed: p.changed,
       created: born,
       updated: p.changed,
-    };
-    s.workers[w.sid] = w;
+    });
   }
   const samples: { ago: number; status: TaskStatus; from: string; type: 'voice' | 'sms'; reason?: string; took?: number }[] = [
     { ago: 3 * DAY + 2 * HOUR, status: 'completed', from: '+14155559999', type: 'voice', reason: 'Call ended', took: 7 * MINUTE },
@@ -81,9 +79,9 @@ export function sampleState(now = Date.now()): TaskRouterState {
   ];
   for (const t of samples) {
     const created = now - t.ago;
-    const rec: TaskRecord = {
+    tasks.push({
       sid: newSid('WT'),
-      seq: ++s.seq,
+      seq: nextSeq(),
       workspace_sid: ws.sid,
       attributes: JSON.stringify({ from: t.from, to: '+14155550100', channelType: t.type, direction: 'inbound' }),
       assignment_status: t.status,
@@ -99,8 +97,7 @@ export function sampleState(now = Date.now()): TaskRouterState {
       ignore_capacity: false,
       created,
       updated: created + (t.took ?? 0),
-    };
-    s.tasks[rec.sid] = rec;
+    });
   }
-  return s;
+  return { workspaces: [ws], activities, channels, queues: [queue], workflows: [workflow], workers, tasks };
 }

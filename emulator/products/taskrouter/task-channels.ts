@@ -3,9 +3,10 @@
  * six); a channel is addressed by sid or by unique name, as Tasks name it.
  */
 import { json } from '../../core/router';
-import { notFound } from '../../core/wire';
+import { notFound, readPage } from '../../core/wire';
 import { PREFIX, TaskRouterContext } from './context';
-import { inWorkspace, workspaceOf } from './lookups';
+import { listPage } from './listing';
+import { findChannel, workspaceOf } from './lookups';
 import { channelWire, childUrl, listReply } from './wire';
 
 export function registerTaskChannels(ctx: TaskRouterContext): void {
@@ -14,15 +15,14 @@ export function registerTaskChannels(ctx: TaskRouterContext): void {
 
   r.add('GET', channelsPath, (req) => {
     const ws = workspaceOf(ctx, req);
-    const items = inWorkspace(ctx.state().channels, ws).map((c) => channelWire(ctx, c));
-    return listReply(req, 'channels', childUrl(ws.sid, 'TaskChannels'), items);
+    const request = readPage(req.query);
+    const found = listPage(ctx.tables.channels, { eq: { workspace: ws.sid } }, request);
+    return listReply('channels', childUrl(ws.sid, 'TaskChannels'), request, found, (c) => channelWire(ctx, c));
   });
 
   r.add('GET', `${channelsPath}/{Sid}`, (req) => {
     const ws = workspaceOf(ctx, req);
-    const c = Object.values(ctx.state().channels).find(
-      (x) => x.workspace_sid === ws.sid && (x.sid === req.params.Sid || x.unique_name === req.params.Sid),
-    );
+    const c = findChannel(ctx, ws, req.params.Sid);
     if (!c) throw notFound(`/v1/Workspaces/${ws.sid}/TaskChannels/${req.params.Sid}`);
     return json(200, channelWire(ctx, c));
   });

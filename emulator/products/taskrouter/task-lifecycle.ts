@@ -1,13 +1,18 @@
 /**
- * The Task lifecycle as the REST API allows it, shared by Tasks and by the TaskQueues and Workflows that
- * refuse deletion while they hold active Tasks: which AssignmentStatus changes a client may ask for, and
- * the Timeout after which a waiting Task is canceled.
+ * The Task lifecycle as the REST API allows it: which AssignmentStatus changes a client may ask for, which
+ * Tasks are active (they keep their TaskQueue and Workflow from being deleted), and when a waiting Task
+ * is canceled because its Timeout passed (the Tasks table does it, see ./tables.ts).
  */
-import type { TaskRouterContext } from './context';
 import { TASK_STATUSES, TaskRecord, TaskStatus } from './model';
 import { invalid } from './params';
 
 export const isActive = (t: TaskRecord): boolean => t.assignment_status !== 'canceled' && t.assignment_status !== 'completed';
+
+/** Waiting for a Worker: TaskRouter cancels such a Task once its Timeout passes ("Task TTL Exceeded"). */
+export const isWaiting = (t: TaskRecord): boolean => t.assignment_status === 'pending' || t.assignment_status === 'reserved';
+
+/** When a waiting Task's Timeout passes, counted from its creation. */
+export const deadline = (t: TaskRecord): number => t.created + t.timeout * 1000;
 
 /**
  * The AssignmentStatus changes the REST API accepts (TaskRouter's docs): `canceled` from pending or
@@ -35,22 +40,4 @@ export function transition(t: TaskRecord, to: string, workspace: string, account
     default:
       throw invalid(`AssignmentStatus cannot be set to ${to}; only canceled, wrapping or completed can be requested`);
   }
-}
-
-/**
- * Cancels pending/reserved Tasks older than their Timeout, as TaskRouter does ("Task TTL Exceeded").
- * There is no timer: it runs whenever Tasks are read, which is when the difference could be seen.
- */
-export function expireTasks(ctx: TaskRouterContext, now = Date.now()): void {
-  let any = false;
-  for (const t of Object.values(ctx.state().tasks)) {
-    const deadline = t.created + t.timeout * 1000;
-    if ((t.assignment_status === 'pending' || t.assignment_status === 'reserved') && now >= deadline) {
-      t.assignment_status = 'canceled';
-      t.reason = 'Task TTL Exceeded';
-      t.updated = deadline;
-      any = true;
-    }
-  }
-  if (any) ctx.changed();
 }

@@ -3,24 +3,26 @@
  * queue with active Tasks or one a Workflow routes to cannot be deleted.
  */
 import { json } from '../../core/router';
-import { first, Params } from '../../core/wire';
+import { first, Params, readPage } from '../../core/wire';
 import { PREFIX, TaskRouterContext } from './context';
-import { activityParam, childOf, inWorkspace, uniqueName, workflowQueues, workspaceOf } from './lookups';
+import { listPage } from './listing';
+import { activityParam, childOf, uniqueName, workspaceOf } from './lookups';
 import type { TaskQueueRecord, WorkspaceRecord } from './model';
 import { createQueue } from './model';
 import { friendlyName, integer, invalid, ordering, queueOrder, required } from './params';
-import { expireTasks, isActive } from './task-lifecycle';
+import { inWorkspace } from './tables';
 import { childUrl, listReply, queueWire } from './wire';
 
 export function registerTaskQueues(ctx: TaskRouterContext): void {
   const r = ctx.router;
   const queuesPath = `${PREFIX}/{WorkspaceSid}/TaskQueues`;
+  const { queues } = ctx.tables;
 
-  /** Applies the form's settings to `q`; the caller undoes a half-applied form when this throws. */
+  /** Applies the form's settings to `q`, a copy that is saved only when the whole form holds. */
   const applyQueue = (ws: WorkspaceRecord, q: TaskQueueRecord, f: Params): void => {
     const name = friendlyName(f);
     if (name !== undefined) {
-      uniqueName(ctx, ctx.state().queues, ws, name, 'Queue', q.sid);
+      uniqueName(ctx, queues, ws, name, 'Queue', q.sid);
       q.friendly_name = name;
     }
     const target = first(f, 'TargetWorkers');
@@ -38,10 +40,11 @@ export function registerTaskQueues(ctx: TaskRouterContext): void {
       throw invalid('EvaluateWorkerAttributes and WorkerSid filters are not supported by the emulator');
     }
     const order = ordering(first(req.query, 'Ordering'), ['DateCreated']);
-    const items = inWorkspace(ctx.state().queues, ws).filter((q) => (name === undefined ? true : q.friendly_name === name));
-    if (order[0]?.[1] === -1) items.reverse();
-    const wire = items.map((q) => queueWire(ctx, q));
-    return listReply(req, 'task_queues', childUrl(ws.sid, 'TaskQueues'), wire, {
+    const request = readPage(req.query);
+    const eq: Record<string, string> = { workspace: ws.sid };
+    if (name !== undefined) eq.FriendlyName = inWorkspace(ws.sid, name);
+    const found = listPage(queues, { eq, desc: order[0]?.[1] === -1 }, request);
+    return listReply('task_queues', childUrl(ws.sid, 'TaskQueues'), request, found, (q) => queueWire(ctx, q), {
       FriendlyName: name,
       Ordering: first(req.query, 'Ordering'),
     });
@@ -50,53 +53,35 @@ export function registerTaskQueues(ctx: TaskRouterContext): void {
   r.add('POST', queuesPath, (req) => {
     const ws = workspaceOf(ctx, req);
     const name = required(req.form, 'FriendlyName');
-    const q = createQueue(ctx.state(), ws.sid, name, Date.now());
-    try {
-      applyQueue(ws, q, req.form);
-    } catch (err) {
-      delete ctx.state().queues[q.sid];
-      throw err;
-    }
-    ctx.changed();
+    const q = createQueue(ws.sid, name, Date.now(), ctx.nextSeq);
+    applyQueue(ws, q, req.form);
+    queues.save(q);
     return json(201, queueWire(ctx, q));
   });
 
   r.add('GET', `${queuesPath}/{Sid}`, (req) =>
-    json(200, queueWire(ctx, childOf(ctx.state().queues, workspaceOf(ctx, req), 'TaskQueues', req.params.Sid))),
+    json(200, queueWire(ctx, childOf(queues, workspaceOf(ctx, req), 'TaskQueues', req.params.Sid))),
   );
 
   r.add('POST', `${queuesPath}/{Sid}`, (req) => {
     const ws = workspaceOf(ctx, req);
-    const q = childOf(ctx.state().queues, ws, 'TaskQueues', req.params.Sid);
-    const before = { ...q };
-    try {
-      applyQueue(ws, q, req.form);
-    } catch (err) {
-      Object.assign(q, before);
-      throw err;
-    }
+    const q = { ...childOf(queues, ws, 'TaskQueues', req.params.Sid) };
+    applyQueue(ws, q, req.form);
     q.updated = Date.now();
-    ctx.changed();
+    queues.save(q);
     return json(200, queueWire(ctx, q));
   });
 
   r.add('DELETE', `${queuesPath}/{Sid}`, (req) => {
     const ws = workspaceOf(ctx, req);
-    const q = childOf(ctx.state().queues, ws, 'TaskQueues', req.params.Sid);
-    expireTasks(ctx);
-    const s = ctx.state();
-    if (Object.values(s.tasks).some((t) => t.task_queue_sid === q.sid && isActive(t))) {
+    const q = childOf(queues, ws, 'TaskQueues', req.params.Sid);
+    if (ctx.tables.tasks.count({ activeInQueue: q.sid }) > 0) {
       throw invalid(`TaskQueue ${q.sid} has active Tasks and cannot be deleted`);
     }
-    if (
-      Object.values(s.workflows).some(
-        (f) => f.workspace_sid === ws.sid && workflowQueues(ctx, ws, f.configuration).includes(q.sid),
-      )
-    ) {
+    if (ctx.tables.workflows.count({ routesTo: q.sid }) > 0) {
       throw invalid(`TaskQueue ${q.sid} is referenced by a Workflow and cannot be deleted`);
     }
-    delete s.queues[q.sid];
-    ctx.changed();
+    queues.delete(q.sid);
     return { status: 204 };
   });
 }

@@ -4,12 +4,14 @@
  * ascending DateCreated, as Twilio documents; EvaluateTaskAttributes is refused rather than ignored.
  */
 import { EmuRequest, json } from '../../core/router';
-import { all, first, newSid, Params } from '../../core/wire';
+import { all, first, newSid, Params, readPage } from '../../core/wire';
 import { PREFIX, TaskRouterContext } from './context';
-import { channelParam, childOf, inWorkspace, workflowQueues, workspaceOf } from './lookups';
+import { ListQuery, listPage, NOTHING } from './listing';
+import { channelParam, childOf, inWorkspaceBySid, namedInWorkspace, workflowQueues, workspaceOf } from './lookups';
 import { DEFAULT_TASK_TIMEOUT, MAX_TASK_TIMEOUT, TASK_STATUSES, TaskRecord, TaskStatus, WorkflowRecord } from './model';
-import { boolean, integer, invalid, jsonObject, ordering, sidParam, sortBy } from './params';
-import { expireTasks, transition } from './task-lifecycle';
+import { boolean, integer, invalid, jsonObject, ordering, sidParam, SortKey, sortBy } from './params';
+import { inWorkspace } from './tables';
+import { transition } from './task-lifecycle';
 import { childUrl, listReply, taskWire } from './wire';
 
 const MAX_PRIORITY = 2_147_483_647;
@@ -23,15 +25,43 @@ function virtualStartTime(params: Params, now: number): number | undefined {
   return ms;
 }
 
+/**
+ * The record a filter names by SID and/or name: its SID, undefined when neither is given, null when
+ * nothing can match (no such name, or a SID and a name that are different records).
+ */
+function resolve(
+  sid: string | undefined,
+  name: string | undefined,
+  byName: (name: string) => string | undefined,
+): string | null | undefined {
+  if (name === undefined) return sid;
+  const named = byName(name);
+  if (named === undefined || (sid !== undefined && sid !== named)) return null;
+  return named;
+}
+
+/**
+ * DateCreated (the default, either way) is the table's order: O(page). Priority and VirtualStartTime are
+ * sorted from every Task that passes the filters (see ./listing.ts).
+ */
+function taskOrder(order: [SortKey, 1 | -1][]): Pick<ListQuery<TaskRecord>, 'desc' | 'sort'> {
+  if (order.length === 0) return {};
+  if (order.length === 1 && order[0][0] === 'DateCreated') return { desc: order[0][1] === -1 };
+  return {
+    sort: (items) =>
+      sortBy(items, order, (t, key) =>
+        key === 'Priority' ? [t.priority] : key === 'VirtualStartTime' ? [t.virtual_start, t.seq] : [t.created, t.seq],
+      ),
+  };
+}
+
 export function registerTasks(ctx: TaskRouterContext): void {
   const r = ctx.router;
   const tasksPath = `${PREFIX}/{WorkspaceSid}/Tasks`;
 
   r.add('GET', tasksPath, (req) => {
     const ws = workspaceOf(ctx, req);
-    expireTasks(ctx);
     const q = req.query;
-    const s = ctx.state();
     const statuses = all(q, 'AssignmentStatus').flatMap((v) =>
       v
         .split(',')
@@ -52,26 +82,6 @@ export function registerTasks(ctx: TaskRouterContext): void {
     const routingTarget = first(q, 'RoutingTarget');
     const hasAddons = boolean(q, 'HasAddons');
     const order = ordering(first(q, 'Ordering'), ['DateCreated', 'Priority', 'VirtualStartTime']);
-    const items = Object.values(s.tasks)
-      .filter((t) => t.workspace_sid === ws.sid)
-      .filter((t) => (statuses.length ? statuses.includes(t.assignment_status) : true))
-      .filter((t) => (priority === undefined ? true : t.priority === priority))
-      .filter((t) => (workflowSid === undefined ? true : t.workflow_sid === workflowSid))
-      .filter((t) =>
-        workflowName === undefined
-          ? true
-          : t.workflow_sid !== null && s.workflows[t.workflow_sid]?.friendly_name === workflowName,
-      )
-      .filter((t) => (queueSid === undefined ? true : t.task_queue_sid === queueSid))
-      .filter((t) =>
-        queueName === undefined ? true : t.task_queue_sid !== null && s.queues[t.task_queue_sid]?.friendly_name === queueName,
-      )
-      .filter((t) => (routingTarget === undefined ? true : t.routing_target === routingTarget))
-      .filter(() => hasAddons !== true); // no Task carries Add-ons in the emulator
-    items.sort((a, b) => a.created - b.created || a.seq - b.seq);
-    sortBy(items, order, (t, key) =>
-      key === 'Priority' ? [t.priority] : key === 'VirtualStartTime' ? [t.virtual_start, t.seq] : [t.created, t.seq],
-    );
     const filters = {
       AssignmentStatus: statuses.length ? statuses.join(',') : undefined,
       Priority: first(q, 'Priority'),
@@ -83,14 +93,38 @@ export function registerTasks(ctx: TaskRouterContext): void {
       HasAddons: first(q, 'HasAddons'),
       Ordering: first(q, 'Ordering'),
     };
-    const wire = items.map((t) => taskWire(ctx, t));
-    return listReply(req, 'tasks', childUrl(ws.sid, 'Tasks'), wire, filters);
+    const request = readPage(q);
+    const { workflows, queues, tasks } = ctx.tables;
+    // A name stands for the one record of the workspace that has it (names are unique per workspace).
+    const workflow = resolve(workflowSid, workflowName, (name) => namedInWorkspace(workflows, ws, name)?.sid);
+    const queue = resolve(queueSid, queueName, (name) => namedInWorkspace(queues, ws, name)?.sid);
+    const eq: Record<string, string> = { workspace: ws.sid };
+    if (priority !== undefined) eq.Priority = inWorkspace(ws.sid, String(priority));
+    if (typeof workflow === 'string') eq.WorkflowSid = workflow;
+    if (typeof queue === 'string') eq.TaskQueueSid = queue;
+    if (routingTarget !== undefined) eq.RoutingTarget = inWorkspace(ws.sid, routingTarget);
+    // No Task carries Add-ons in the emulator.
+    const none = workflow === null || queue === null || hasAddons === true;
+    const found = none
+      ? NOTHING
+      : listPage(
+          tasks,
+          {
+            eq,
+            ...(statuses.length
+              ? { anyOf: { index: 'AssignmentStatus', values: statuses.map((st) => inWorkspace(ws.sid, st)) } }
+              : {}),
+            ...taskOrder(order),
+          },
+          request,
+        );
+    return listReply('tasks', childUrl(ws.sid, 'Tasks'), request, found, (t) => taskWire(ctx, t), filters);
   });
 
   r.add('POST', tasksPath, (req) => {
     const ws = workspaceOf(ctx, req);
     const f = req.form;
-    const s = ctx.state();
+    const { workflows, queues, tasks } = ctx.tables;
     const attributes = first(f, 'Attributes') ?? '{}';
     jsonObject(attributes, 'Attributes');
     const priority = integer(f, 'Priority', 0, MAX_PRIORITY) ?? 0;
@@ -98,31 +132,31 @@ export function registerTasks(ctx: TaskRouterContext): void {
     const channel = channelParam(ctx, ws, first(f, 'TaskChannel') ?? 'default');
     const now = Date.now();
     const virtualStart = virtualStartTime(f, now) ?? now;
-    const workflows = inWorkspace(s.workflows, ws);
     let workflow: WorkflowRecord | undefined;
     const workflowSid = sidParam(f, 'WorkflowSid', 'WW');
     if (workflowSid !== undefined) {
-      workflow = workflows.find((x) => x.sid === workflowSid);
+      workflow = inWorkspaceBySid(workflows, ws, workflowSid);
       if (!workflow) throw invalid(`Workflow ${workflowSid} does not exist in workspace ${ws.sid}`);
     }
     let queueSid = sidParam(f, 'TaskQueueSid', 'WQ');
-    if (queueSid !== undefined && s.queues[queueSid]?.workspace_sid !== ws.sid) {
+    if (queueSid !== undefined && !inWorkspaceBySid(queues, ws, queueSid)) {
       throw invalid(`TaskQueue ${queueSid} does not exist in workspace ${ws.sid}`);
     }
     if (!workflow && queueSid === undefined) {
-      if (workflows.length !== 1) {
+      const count = workflows.count({ workspace: ws.sid });
+      if (count !== 1) {
         throw invalid(
-          workflows.length
+          count
             ? 'WorkflowSid is required when the workspace has more than one Workflow'
             : `Workspace ${ws.sid} has no Workflow to route the Task`,
         );
       }
-      workflow = workflows[0];
+      workflow = workflows.page({ eq: { workspace: ws.sid }, limit: 1 }).items[0];
     }
     if (queueSid === undefined && workflow) queueSid = workflowQueues(ctx, ws, workflow.configuration)[0];
     const t: TaskRecord = {
       sid: newSid('WT'),
-      seq: ++s.seq,
+      seq: ctx.nextSeq(),
       workspace_sid: ws.sid,
       attributes,
       assignment_status: 'pending',
@@ -139,16 +173,12 @@ export function registerTasks(ctx: TaskRouterContext): void {
       created: now,
       updated: now,
     };
-    s.tasks[t.sid] = t;
-    ctx.changed();
+    tasks.save(t);
     return json(201, taskWire(ctx, t));
   });
 
-  /** The addressed Task, after waiting Tasks past their Timeout are canceled. */
-  const taskOf = (req: EmuRequest): TaskRecord => {
-    expireTasks(ctx);
-    return childOf(ctx.state().tasks, workspaceOf(ctx, req), 'Tasks', req.params.Sid);
-  };
+  /** The addressed Task (waiting Tasks past their Timeout are canceled by then). */
+  const taskOf = (req: EmuRequest): TaskRecord => childOf(ctx.tables.tasks, workspaceOf(ctx, req), 'Tasks', req.params.Sid);
 
   r.add('GET', `${tasksPath}/{Sid}`, (req) => json(200, taskWire(ctx, taskOf(req))));
 
@@ -175,14 +205,12 @@ export function registerTasks(ctx: TaskRouterContext): void {
     if (channelSid !== undefined) t.task_channel_sid = channelSid;
     if (virtualStart !== undefined) t.virtual_start = virtualStart;
     t.updated = now;
-    ctx.changed();
+    ctx.tables.tasks.save(t);
     return json(200, taskWire(ctx, t));
   });
 
   r.add('DELETE', `${tasksPath}/{Sid}`, (req) => {
-    const t = taskOf(req);
-    delete ctx.state().tasks[t.sid];
-    ctx.changed();
+    ctx.tables.tasks.delete(taskOf(req).sid);
     return { status: 204 };
   });
 }

@@ -2,8 +2,9 @@
  * TaskRouter's answers as the SDK reads them (twilio_taskrouter_v1.json): one shape per resource, with
  * its `url` and `links`, and the page every list answers with.
  */
-import { EmuReply, EmuRequest, json } from '../../core/router';
-import { iso8601, pageV1, readPage } from '../../core/wire';
+import { EmuReply, json } from '../../core/router';
+import type { TablePage } from '../../core/state';
+import { iso8601, PageRequest, pageV1 } from '../../core/wire';
 import type { TaskRouterContext } from './context';
 import type {
   ActivityRecord,
@@ -22,30 +23,31 @@ export const workspacesUrl = `${HOST}/Workspaces`;
 export const wsUrl = (ws: string): string => `${workspacesUrl}/${ws}`;
 export const childUrl = (ws: string, kind: string, sid?: string): string => `${wsUrl(ws)}/${kind}${sid ? `/${sid}` : ''}`;
 
-/** One page of `items` (already filtered and sorted) with the filters repeated in the paging links. */
-export const listReply = (
-  req: EmuRequest,
+/** The page `request` asks for (`found`, see ./listing.ts) with the filters repeated in the paging links. */
+export const listReply = <T>(
   key: string,
   baseUrl: string,
-  items: Record<string, unknown>[],
+  request: PageRequest,
+  found: TablePage<T>,
+  wire: (record: T) => Record<string, unknown>,
   filters: Record<string, string | undefined> = {},
-): EmuReply => json(200, pageV1(key, baseUrl, items, readPage(req.query), filters));
+): EmuReply => json(200, pageV1(key, baseUrl, found.items.map(wire), request, filters, found.more));
 
 export function workspaceWire(ctx: TaskRouterContext, w: WorkspaceRecord): Record<string, unknown> {
-  const s = ctx.state();
+  const { activities } = ctx.tables;
   const u = wsUrl(w.sid);
   return {
     account_sid: ctx.account,
     date_created: iso8601(w.created),
     date_updated: iso8601(w.updated),
-    default_activity_name: s.activities[w.default_activity_sid]?.friendly_name ?? null,
+    default_activity_name: activities.get(w.default_activity_sid)?.friendly_name ?? null,
     default_activity_sid: w.default_activity_sid,
     event_callback_url: w.event_callback_url,
     events_filter: w.events_filter,
     friendly_name: w.friendly_name,
     multi_task_enabled: w.multi_task_enabled,
     sid: w.sid,
-    timeout_activity_name: s.activities[w.timeout_activity_sid]?.friendly_name ?? null,
+    timeout_activity_name: activities.get(w.timeout_activity_sid)?.friendly_name ?? null,
     timeout_activity_sid: w.timeout_activity_sid,
     prioritize_queue_order: w.prioritize_queue_order,
     url: u,
@@ -90,7 +92,7 @@ export const channelWire = (ctx: TaskRouterContext, c: TaskChannelRecord): Recor
 });
 
 export function queueWire(ctx: TaskRouterContext, q: TaskQueueRecord): Record<string, unknown> {
-  const s = ctx.state();
+  const { activities } = ctx.tables;
   const u = childUrl(q.workspace_sid, 'TaskQueues', q.sid);
   const links: Record<string, string> = {
     workspace: wsUrl(q.workspace_sid),
@@ -105,14 +107,16 @@ export function queueWire(ctx: TaskRouterContext, q: TaskQueueRecord): Record<st
   return {
     account_sid: ctx.account,
     assignment_activity_sid: q.assignment_activity_sid,
-    assignment_activity_name: q.assignment_activity_sid ? (s.activities[q.assignment_activity_sid]?.friendly_name ?? null) : null,
+    assignment_activity_name: q.assignment_activity_sid
+      ? (activities.get(q.assignment_activity_sid)?.friendly_name ?? null)
+      : null,
     date_created: iso8601(q.created),
     date_updated: iso8601(q.updated),
     friendly_name: q.friendly_name,
     max_reserved_workers: q.max_reserved_workers,
     reservation_activity_sid: q.reservation_activity_sid,
     reservation_activity_name: q.reservation_activity_sid
-      ? (s.activities[q.reservation_activity_sid]?.friendly_name ?? null)
+      ? (activities.get(q.reservation_activity_sid)?.friendly_name ?? null)
       : null,
     sid: q.sid,
     target_workers: q.target_workers,
@@ -148,7 +152,7 @@ export function workflowWire(ctx: TaskRouterContext, f: WorkflowRecord): Record<
 }
 
 export function workerWire(ctx: TaskRouterContext, w: WorkerRecord): Record<string, unknown> {
-  const activity = ctx.state().activities[w.activity_sid];
+  const activity = ctx.tables.activities.get(w.activity_sid);
   const u = childUrl(w.workspace_sid, 'Workers', w.sid);
   return {
     account_sid: ctx.account,
@@ -174,7 +178,7 @@ export function workerWire(ctx: TaskRouterContext, w: WorkerRecord): Record<stri
 }
 
 export function taskWire(ctx: TaskRouterContext, t: TaskRecord): Record<string, unknown> {
-  const s = ctx.state();
+  const { queues, channels, workflows } = ctx.tables;
   const u = childUrl(t.workspace_sid, 'Tasks', t.sid);
   const links: Record<string, string> = { reservations: `${u}/Reservations`, workspace: wsUrl(t.workspace_sid) };
   if (t.workflow_sid) links.workflow = childUrl(t.workspace_sid, 'Workflows', t.workflow_sid);
@@ -192,12 +196,12 @@ export function taskWire(ctx: TaskRouterContext, t: TaskRecord): Record<string, 
     reason: t.reason,
     sid: t.sid,
     task_queue_sid: t.task_queue_sid,
-    task_queue_friendly_name: t.task_queue_sid ? (s.queues[t.task_queue_sid]?.friendly_name ?? null) : null,
+    task_queue_friendly_name: t.task_queue_sid ? (queues.get(t.task_queue_sid)?.friendly_name ?? null) : null,
     task_channel_sid: t.task_channel_sid,
-    task_channel_unique_name: s.channels[t.task_channel_sid]?.unique_name ?? null,
+    task_channel_unique_name: channels.get(t.task_channel_sid)?.unique_name ?? null,
     timeout: t.timeout,
     workflow_sid: t.workflow_sid,
-    workflow_friendly_name: t.workflow_sid ? (s.workflows[t.workflow_sid]?.friendly_name ?? null) : null,
+    workflow_friendly_name: t.workflow_sid ? (workflows.get(t.workflow_sid)?.friendly_name ?? null) : null,
     workspace_sid: t.workspace_sid,
     url: u,
     links,

@@ -4,36 +4,55 @@
  */
 import type { Emulator } from '../../core/emulator';
 import { json } from '../../core/router';
-import { first, newSid } from '../../core/wire';
-import { PREFIX, TaskRouterContext, taskRouterState } from './context';
-import { activityParam, childOf, inWorkspace, uniqueName, workspaceOf } from './lookups';
-import type { WorkerRecord } from './model';
-import { boolean, friendlyName, invalid, jsonObject, ordering, required, sortBy } from './params';
+import { first, newSid, readPage } from '../../core/wire';
+import { PREFIX, TaskRouterContext, taskRouterTables } from './context';
+import { ListQuery, listPage, NOTHING } from './listing';
+import { activityParam, childOf, inWorkspaceBySid, namedInWorkspace, uniqueName, workspaceOf } from './lookups';
+import type { ActivityRecord, WorkerRecord, WorkspaceRecord } from './model';
+import { boolean, friendlyName, invalid, jsonObject, ordering, required, SortKey, sortBy } from './params';
+import { inWorkspace } from './tables';
 import { childUrl, listReply, workerWire } from './wire';
 
-/** The SID of the Worker whose contact_uri is `client:<identity>` (or whose friendly_name is the identity). */
+/**
+ * The SID of the Worker whose contact_uri is `client:<identity>` (or whose friendly_name is the identity),
+ * the oldest when several answer to it.
+ */
 export function workerSidForIdentity(emu: Emulator, identity: string): string | null {
-  const state = taskRouterState(emu);
-  for (const w of Object.values(state.workers)) {
-    let contact: unknown;
-    try {
-      contact = (JSON.parse(w.attributes) as Record<string, unknown>).contact_uri;
-    } catch {
-      contact = undefined;
-    }
-    if (contact === `client:${identity}` || w.friendly_name === identity) return w.sid;
-  }
-  return null;
+  return taskRouterTables(emu).workers.page({ eq: { identity }, limit: 1 }).items[0]?.sid ?? null;
+}
+
+/** Only the match-everyone expression is understood; anything else would silently give wrong answers. */
+const everyone = (e: string): boolean => /^\s*1\s*==\s*1\s*$/.test(e);
+
+/** DateCreated ascending (the default) is the table's order; any other ordering sorts the matches. */
+function workerOrder(order: [SortKey, 1 | -1][]): Pick<ListQuery<WorkerRecord>, 'sort'> {
+  if (order.length === 0 || (order.length === 1 && order[0][0] === 'DateCreated' && order[0][1] === 1)) return {};
+  return { sort: (items) => sortBy(items, order, (w, key) => (key === 'DateStatusChanged' ? [w.status_changed] : [w.created])) };
 }
 
 export function registerWorkers(ctx: TaskRouterContext): void {
   const r = ctx.router;
   const workersPath = `${PREFIX}/{WorkspaceSid}/Workers`;
+  const { activities, queues, workers } = ctx.tables;
+
+  /** The Activities the Worker filters allow (undefined: any); an empty list allows none. */
+  const allowedActivities = (ws: WorkspaceRecord, sid?: string, name?: string, available?: boolean): string[] | undefined => {
+    if (sid === undefined && name === undefined && available === undefined) return undefined;
+    const candidates =
+      name !== undefined
+        ? [namedInWorkspace(activities, ws, name)]
+        : sid !== undefined
+          ? [inWorkspaceBySid(activities, ws, sid)]
+          : activities.page({ eq: { Available: inWorkspace(ws.sid, String(available)) }, limit: Infinity }).items;
+    return candidates
+      .filter((a): a is ActivityRecord => a !== undefined)
+      .filter((a) => (sid === undefined || a.sid === sid) && (available === undefined || a.available === available))
+      .map((a) => a.sid);
+  };
 
   r.add('GET', workersPath, (req) => {
     const ws = workspaceOf(ctx, req);
     const q = req.query;
-    const s = ctx.state();
     const activityName = first(q, 'ActivityName');
     const activitySid = first(q, 'ActivitySid');
     const available = boolean(q, 'Available');
@@ -41,30 +60,21 @@ export function registerWorkers(ctx: TaskRouterContext): void {
     const expression = first(q, 'TargetWorkersExpression');
     const queueSid = first(q, 'TaskQueueSid');
     const queueName = first(q, 'TaskQueueName');
-    // Only the match-everyone expression is understood; anything else would silently give wrong answers.
-    const everyone = (e: string): boolean => /^\s*1\s*==\s*1\s*$/.test(e);
     if (expression !== undefined && !everyone(expression)) {
       throw invalid('TargetWorkersExpression is not evaluated by the emulator (only 1==1)');
     }
+    let noQueue = false;
     if (queueSid !== undefined || queueName !== undefined) {
-      const queue = Object.values(s.queues).find(
-        (x) =>
-          x.workspace_sid === ws.sid &&
-          (queueSid === undefined || x.sid === queueSid) &&
-          (queueName === undefined || x.friendly_name === queueName),
-      );
-      if (queue && !everyone(queue.target_workers)) {
-        throw invalid(`TaskQueue ${queue.sid} targets "${queue.target_workers}", which the emulator does not evaluate`);
+      const queue =
+        queueSid !== undefined ? inWorkspaceBySid(queues, ws, queueSid) : namedInWorkspace(queues, ws, queueName as string);
+      const found = queue && (queueName === undefined || queue.friendly_name === queueName) ? queue : undefined;
+      if (found && !everyone(found.target_workers)) {
+        throw invalid(`TaskQueue ${found.sid} targets "${found.target_workers}", which the emulator does not evaluate`);
       }
-      if (!queue) return listReply(req, 'workers', childUrl(ws.sid, 'Workers'), []);
+      noQueue = !found;
     }
+    if (noQueue) return listReply('workers', childUrl(ws.sid, 'Workers'), readPage(q), NOTHING, (w) => workerWire(ctx, w));
     const order = ordering(first(q, 'Ordering'), ['DateCreated', 'DateStatusChanged']);
-    const items = inWorkspace(s.workers, ws)
-      .filter((w) => (activitySid === undefined ? true : w.activity_sid === activitySid))
-      .filter((w) => (activityName === undefined ? true : s.activities[w.activity_sid]?.friendly_name === activityName))
-      .filter((w) => (available === undefined ? true : (s.activities[w.activity_sid]?.available ?? false) === available))
-      .filter((w) => (name === undefined ? true : w.friendly_name === name));
-    sortBy(items, order, (w, key) => (key === 'DateStatusChanged' ? [w.status_changed] : [w.created]));
     const filters = {
       ActivityName: activityName,
       ActivitySid: activitySid,
@@ -75,21 +85,30 @@ export function registerWorkers(ctx: TaskRouterContext): void {
       TaskQueueName: queueName,
       Ordering: first(q, 'Ordering'),
     };
-    const wire = items.map((w) => workerWire(ctx, w));
-    return listReply(req, 'workers', childUrl(ws.sid, 'Workers'), wire, filters);
+    const request = readPage(q);
+    const eq: Record<string, string> = { workspace: ws.sid };
+    if (name !== undefined) eq.FriendlyName = inWorkspace(ws.sid, name);
+    const allowed = allowedActivities(ws, activitySid, activityName, available);
+    const found = listPage(
+      workers,
+      { eq, ...(allowed ? { anyOf: { index: 'ActivitySid', values: allowed } } : {}), ...workerOrder(order) },
+      request,
+    );
+    return listReply('workers', childUrl(ws.sid, 'Workers'), request, found, (w) => workerWire(ctx, w), filters);
   });
 
   r.add('POST', workersPath, (req) => {
     const ws = workspaceOf(ctx, req);
     const name = required(req.form, 'FriendlyName');
     if (name.length > 64) throw invalid('FriendlyName must be at most 64 characters');
-    uniqueName(ctx, ctx.state().workers, ws, name, 'Worker');
+    uniqueName(ctx, workers, ws, name, 'Worker');
     const attributes = first(req.form, 'Attributes') ?? '{}';
     jsonObject(attributes, 'Attributes');
     const activity = activityParam(ctx, ws, req.form, 'ActivitySid') ?? ws.default_activity_sid;
     const now = Date.now();
     const w: WorkerRecord = {
       sid: newSid('WK'),
+      seq: ctx.nextSeq(),
       workspace_sid: ws.sid,
       friendly_name: name,
       attributes,
@@ -98,24 +117,23 @@ export function registerWorkers(ctx: TaskRouterContext): void {
       created: now,
       updated: now,
     };
-    ctx.state().workers[w.sid] = w;
-    ctx.changed();
+    workers.save(w);
     return json(201, workerWire(ctx, w));
   });
 
   r.add('GET', `${workersPath}/{Sid}`, (req) =>
-    json(200, workerWire(ctx, childOf(ctx.state().workers, workspaceOf(ctx, req), 'Workers', req.params.Sid))),
+    json(200, workerWire(ctx, childOf(workers, workspaceOf(ctx, req), 'Workers', req.params.Sid))),
   );
 
   r.add('POST', `${workersPath}/{Sid}`, (req) => {
     const ws = workspaceOf(ctx, req);
-    const w = childOf(ctx.state().workers, ws, 'Workers', req.params.Sid);
+    const w = childOf(workers, ws, 'Workers', req.params.Sid);
     const f = req.form;
     const attributes = first(f, 'Attributes');
     const activity = activityParam(ctx, ws, f, 'ActivitySid');
     boolean(f, 'RejectPendingReservations');
     const name = friendlyName(f);
-    if (name !== undefined) uniqueName(ctx, ctx.state().workers, ws, name, 'Worker', w.sid);
+    if (name !== undefined) uniqueName(ctx, workers, ws, name, 'Worker', w.sid);
     if (attributes !== undefined) jsonObject(attributes, 'Attributes');
     const now = Date.now();
     if (name !== undefined) w.friendly_name = name;
@@ -125,14 +143,12 @@ export function registerWorkers(ctx: TaskRouterContext): void {
       w.status_changed = now;
     }
     w.updated = now;
-    ctx.changed();
+    workers.save(w);
     return json(200, workerWire(ctx, w));
   });
 
   r.add('DELETE', `${workersPath}/{Sid}`, (req) => {
-    const w = childOf(ctx.state().workers, workspaceOf(ctx, req), 'Workers', req.params.Sid);
-    delete ctx.state().workers[w.sid];
-    ctx.changed();
+    workers.delete(childOf(workers, workspaceOf(ctx, req), 'Workers', req.params.Sid).sid);
     return { status: 204 };
   });
 }

@@ -4,24 +4,26 @@
  * with active Tasks cannot be deleted.
  */
 import { json } from '../../core/router';
-import { first, Params } from '../../core/wire';
+import { first, Params, readPage } from '../../core/wire';
 import { PREFIX, TaskRouterContext } from './context';
-import { childOf, inWorkspace, uniqueName, workflowQueues, workspaceOf } from './lookups';
+import { listPage } from './listing';
+import { childOf, uniqueName, workflowQueues, workspaceOf } from './lookups';
 import type { WorkflowRecord, WorkspaceRecord } from './model';
 import { createWorkflow } from './model';
 import { friendlyName, integer, invalid, required, url } from './params';
-import { expireTasks, isActive } from './task-lifecycle';
+import { inWorkspace } from './tables';
 import { childUrl, listReply, workflowWire } from './wire';
 
 export function registerWorkflows(ctx: TaskRouterContext): void {
   const r = ctx.router;
   const workflowsPath = `${PREFIX}/{WorkspaceSid}/Workflows`;
+  const { workflows } = ctx.tables;
 
-  /** Applies the form's settings to `f`; the caller undoes a half-applied form when this throws. */
+  /** Applies the form's settings to `f`, a copy that is saved only when the whole form holds. */
   const applyWorkflow = (ws: WorkspaceRecord, f: WorkflowRecord, form: Params): void => {
     const name = friendlyName(form);
     if (name !== undefined) {
-      uniqueName(ctx, ctx.state().workflows, ws, name, 'Workflow', f.sid);
+      uniqueName(ctx, workflows, ws, name, 'Workflow', f.sid);
       f.friendly_name = name;
     }
     const configuration = first(form, 'Configuration');
@@ -39,10 +41,13 @@ export function registerWorkflows(ctx: TaskRouterContext): void {
   r.add('GET', workflowsPath, (req) => {
     const ws = workspaceOf(ctx, req);
     const name = first(req.query, 'FriendlyName');
-    const items = inWorkspace(ctx.state().workflows, ws)
-      .filter((f) => (name === undefined ? true : f.friendly_name === name))
-      .map((f) => workflowWire(ctx, f));
-    return listReply(req, 'workflows', childUrl(ws.sid, 'Workflows'), items, { FriendlyName: name });
+    const request = readPage(req.query);
+    const eq: Record<string, string> = { workspace: ws.sid };
+    if (name !== undefined) eq.FriendlyName = inWorkspace(ws.sid, name);
+    const found = listPage(workflows, { eq }, request);
+    return listReply('workflows', childUrl(ws.sid, 'Workflows'), request, found, (f) => workflowWire(ctx, f), {
+      FriendlyName: name,
+    });
   });
 
   r.add('POST', workflowsPath, (req) => {
@@ -50,46 +55,33 @@ export function registerWorkflows(ctx: TaskRouterContext): void {
     const name = required(req.form, 'FriendlyName');
     const configuration = required(req.form, 'Configuration');
     workflowQueues(ctx, ws, configuration);
-    uniqueName(ctx, ctx.state().workflows, ws, name, 'Workflow');
-    const f = createWorkflow(ctx.state(), ws.sid, name, configuration, Date.now());
-    try {
-      applyWorkflow(ws, f, req.form);
-    } catch (err) {
-      delete ctx.state().workflows[f.sid];
-      throw err;
-    }
-    ctx.changed();
+    uniqueName(ctx, workflows, ws, name, 'Workflow');
+    const f = createWorkflow(ws.sid, name, configuration, Date.now(), ctx.nextSeq);
+    applyWorkflow(ws, f, req.form);
+    workflows.save(f);
     return json(201, workflowWire(ctx, f));
   });
 
   r.add('GET', `${workflowsPath}/{Sid}`, (req) =>
-    json(200, workflowWire(ctx, childOf(ctx.state().workflows, workspaceOf(ctx, req), 'Workflows', req.params.Sid))),
+    json(200, workflowWire(ctx, childOf(workflows, workspaceOf(ctx, req), 'Workflows', req.params.Sid))),
   );
 
   r.add('POST', `${workflowsPath}/{Sid}`, (req) => {
     const ws = workspaceOf(ctx, req);
-    const f = childOf(ctx.state().workflows, ws, 'Workflows', req.params.Sid);
-    const before = { ...f };
-    try {
-      applyWorkflow(ws, f, req.form);
-    } catch (err) {
-      Object.assign(f, before);
-      throw err;
-    }
+    const f = { ...childOf(workflows, ws, 'Workflows', req.params.Sid) };
+    applyWorkflow(ws, f, req.form);
     f.updated = Date.now();
-    ctx.changed();
+    workflows.save(f);
     return json(200, workflowWire(ctx, f));
   });
 
   r.add('DELETE', `${workflowsPath}/{Sid}`, (req) => {
     const ws = workspaceOf(ctx, req);
-    const f = childOf(ctx.state().workflows, ws, 'Workflows', req.params.Sid);
-    expireTasks(ctx);
-    if (Object.values(ctx.state().tasks).some((t) => t.workflow_sid === f.sid && isActive(t))) {
+    const f = childOf(workflows, ws, 'Workflows', req.params.Sid);
+    if (ctx.tables.tasks.count({ activeInWorkflow: f.sid }) > 0) {
       throw invalid(`Workflow ${f.sid} has active Tasks and cannot be deleted`);
     }
-    delete ctx.state().workflows[f.sid];
-    ctx.changed();
+    workflows.delete(f.sid);
     return { status: 204 };
   });
 }

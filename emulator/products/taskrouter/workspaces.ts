@@ -3,8 +3,10 @@
  * template adds a queue and a workflow. Deleting a workspace deletes everything in it.
  */
 import { json } from '../../core/router';
-import { first } from '../../core/wire';
+import type { Table } from '../../core/state';
+import { first, readPage } from '../../core/wire';
 import { PREFIX, TaskRouterContext } from './context';
+import { listPage } from './listing';
 import { activityParam, workspaceOf } from './lookups';
 import { createQueue, createWorkflow, createWorkspace, defaultConfiguration } from './model';
 import { boolean, friendlyName, invalid, queueOrder, required, url } from './params';
@@ -12,14 +14,13 @@ import { listReply, workspacesUrl, workspaceWire } from './wire';
 
 export function registerWorkspaces(ctx: TaskRouterContext): void {
   const r = ctx.router;
+  const { workspaces } = ctx.tables;
 
   r.add('GET', PREFIX, (req) => {
     const name = first(req.query, 'FriendlyName');
-    const items = Object.values(ctx.state().workspaces)
-      .filter((w) => (name === undefined ? true : w.friendly_name === name))
-      .sort((a, b) => a.created - b.created)
-      .map((w) => workspaceWire(ctx, w));
-    return listReply(req, 'workspaces', workspacesUrl, items, { FriendlyName: name });
+    const request = readPage(req.query);
+    const found = listPage(workspaces, { eq: name === undefined ? {} : { FriendlyName: name } }, request);
+    return listReply('workspaces', workspacesUrl, request, found, (w) => workspaceWire(ctx, w), { FriendlyName: name });
   });
 
   r.add('POST', PREFIX, (req) => {
@@ -33,13 +34,17 @@ export function registerWorkspaces(ctx: TaskRouterContext): void {
       multi_task_enabled: boolean(req.form, 'MultiTaskEnabled') ?? true,
       prioritize_queue_order: queueOrder(req.form, 'PrioritizeQueueOrder') ?? 'FIFO',
     };
-    const s = ctx.state();
-    const w = Object.assign(createWorkspace(s, friendlyName, Date.now()), settings);
+    const { workspace, activities, channels } = createWorkspace(friendlyName, Date.now(), ctx.nextSeq);
+    const w = Object.assign(workspace, settings);
+    for (const a of activities) ctx.tables.activities.save(a);
+    for (const c of channels) ctx.tables.channels.save(c);
+    workspaces.save(w);
     if (template === 'FIFO') {
-      const q = createQueue(s, w.sid, 'Sample Queue', w.created);
-      createWorkflow(s, w.sid, 'Default Fifo Workflow', defaultConfiguration(q.sid), w.created);
+      const q = ctx.tables.queues.save(createQueue(w.sid, 'Sample Queue', w.created, ctx.nextSeq));
+      ctx.tables.workflows.save(
+        createWorkflow(w.sid, 'Default Fifo Workflow', defaultConfiguration(q.sid), w.created, ctx.nextSeq),
+      );
     }
-    ctx.changed();
     return json(201, workspaceWire(ctx, w));
   });
 
@@ -64,21 +69,23 @@ export function registerWorkspaces(ctx: TaskRouterContext): void {
     if (multiTask !== undefined) w.multi_task_enabled = multiTask;
     if (order !== undefined) w.prioritize_queue_order = order;
     w.updated = Date.now();
-    ctx.changed();
+    workspaces.save(w);
     return json(200, workspaceWire(ctx, w));
   });
 
   r.add('DELETE', `${PREFIX}/{Sid}`, (req) => {
     const w = workspaceOf(ctx, req);
-    const s = ctx.state();
-    delete s.workspaces[w.sid];
-    for (const map of [s.activities, s.channels, s.queues, s.workflows, s.workers, s.tasks] as Record<
-      string,
-      { workspace_sid: string }
-    >[]) {
-      for (const [sid, rec] of Object.entries(map)) if (rec.workspace_sid === w.sid) delete map[sid];
-    }
-    ctx.changed();
+    const dropAll = <T extends { sid: string }>(table: Table<T>): void => {
+      for (const rec of table.page({ eq: { workspace: w.sid }, limit: Infinity }).items) table.delete(rec.sid);
+    };
+    const { activities, channels, queues, workflows, workers, tasks } = ctx.tables;
+    dropAll(tasks);
+    dropAll(workers);
+    dropAll(workflows);
+    dropAll(queues);
+    dropAll(channels);
+    dropAll(activities);
+    workspaces.delete(w.sid);
     return { status: 204 };
   });
 }
