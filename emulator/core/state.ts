@@ -122,9 +122,12 @@ export class EmulatorState {
     }
   }
 
-  /** Called once every product has registered its tables: folds a journal left by the last run. */
+  /**
+   * Called once every product has registered its tables: folds a journal left by the last run when it
+   * outweighs the live state (a start then costs one read of the state, not a rewrite of it as well).
+   */
   ready(): void {
-    if (this.journal && this.journal.lines > 0) this.compact();
+    if (this.journal && this.journal.lines > Math.max(10_000, this.liveRecords())) this.compact();
   }
 
   private *lines(): Iterable<JournalLine> {
