@@ -7,6 +7,12 @@ import { badParam, first, Params } from '../../core/wire';
 
 const DAY = 86_400_000;
 
+/** The times a date filter accepts: `from` (inclusive) up to `until` (exclusive), in ms. */
+export interface TimeRange {
+  from: number;
+  until: number;
+}
+
 function parse(name: string, value: string): number {
   const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(value);
   const t = Date.parse(dateOnly ? `${value}T00:00:00Z` : value);
@@ -14,20 +20,26 @@ function parse(name: string, value: string): number {
   return t;
 }
 
-/** A predicate over a timestamp (ms, or null when unset) for the `name`, `name<` and `name>` filters. */
-export function timeFilter(query: Params, name: string): (ms: number | null) => boolean {
+/** The range the `name`, `name<` and `name>` filters select together, or null when none is given. */
+export function timeRange(query: Params, name: string): TimeRange | null {
   const eq = first(query, name);
   const before = first(query, `${name}<`);
   const after = first(query, `${name}>`);
-  const day = eq === undefined ? undefined : Math.floor(parse(name, eq) / DAY) * DAY;
-  const lt = before === undefined ? undefined : parse(`${name}<`, before);
-  const gt = after === undefined ? undefined : parse(`${name}>`, after);
-  return (ms) => {
-    if (day === undefined && lt === undefined && gt === undefined) return true;
-    if (ms === null) return false;
-    if (day !== undefined && (ms < day || ms >= day + DAY)) return false;
-    if (lt !== undefined && ms > lt) return false;
-    if (gt !== undefined && ms < gt) return false;
-    return true;
-  };
+  if (eq === undefined && before === undefined && after === undefined) return null;
+  const range = { from: -Infinity, until: Infinity };
+  if (eq !== undefined) {
+    const day = Math.floor(parse(name, eq) / DAY) * DAY;
+    range.from = day;
+    range.until = day + DAY;
+  }
+  // `name<` is "on or before": the instant itself is still in.
+  if (before !== undefined) range.until = Math.min(range.until, parse(`${name}<`, before) + 1);
+  if (after !== undefined) range.from = Math.max(range.from, parse(`${name}>`, after));
+  return range;
+}
+
+/** Whether a timestamp (ms, or null when unset) lies in the range; everything does when there is no filter. */
+export function inRange(range: TimeRange | null, ms: number | null): boolean {
+  if (range === null) return true;
+  return ms !== null && ms >= range.from && ms < range.until;
 }
