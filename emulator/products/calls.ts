@@ -34,8 +34,8 @@
  *   POST /_emulator/calls/{CallSid}/digits  {digits, speech?} input for a waiting <Gather> (or ends a
  *        <Record> with a finishOnKey key). 409 when the call is not waiting for input.
  *
- * Persistence: calls and recordings live in the `calls` and `recordings` tables (voice/store.ts). After a restart,
- * outbound calls still queued or ringing carry on; calls that were executing TwiML end (see
+ * Persistence: calls and recordings live in the `calls` and `recordings` tables (voice/store.ts). After a
+ * restart, outbound calls still queued or ringing carry on; calls that were executing TwiML end (see
  * VoiceEngine.resumeAfterRestart). Runs in memory are dropped on `POST /_emulator/reset`.
  */
 import type { Emulator } from '../core/emulator';
@@ -178,7 +178,7 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
         ParentCallSid: parent,
         ...(dated ? { where: (c: CallRecord) => inRange(started, c.start) && inRange(ended, c.end) } : {}),
       },
-      { offset: request.page * request.pageSize, limit: request.pageSize },
+      request,
     );
     const filters: Record<string, string | undefined> = { To: to, From: from, Status: status, ParentCallSid: parent };
     for (const k of ['StartTime', 'StartTime<', 'StartTime>', 'EndTime', 'EndTime<', 'EndTime>']) filters[k] = first(q, k);
@@ -283,7 +283,7 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
     '/_emulator/calls',
     (req) => {
       const request = readPage(req.query);
-      const found = store.findCalls({}, { offset: request.page * request.pageSize, limit: request.pageSize });
+      const found = store.findCalls({}, request);
       return json(200, { calls: found.items.map((c) => callSummary(c)), more: found.more });
     },
     open,

@@ -18,7 +18,8 @@
  */
 import type { Emulator } from '../../core/emulator';
 import { EmuRequest, json } from '../../core/router';
-import { badParam, first, page2010, Params, readPage, TwilioApiError } from '../../core/wire';
+import type { TablePage } from '../../core/state';
+import { badParam, first, page2010, PageRequest, Params, readPage, TwilioApiError } from '../../core/wire';
 import type { VoiceEngine } from './engine';
 import { isTerminal, RecordingRecord } from './model';
 import { silentMp3, silentWav } from './audio';
@@ -31,16 +32,15 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
   const notFound = (path: string): TwilioApiError =>
     new TwilioApiError(404, 20404, `The requested resource ${path} was not found`);
 
-  /** A page of recordings (of one call, or account-wide), newest first. */
-  const listed = (query: Params, callSid: string | undefined): { items: RecordingRecord[]; more: boolean } => {
+  /** A page of recordings (of one call, or account-wide), newest first, and the page asked for. */
+  const listed = (query: Params, callSid: string | undefined): TablePage<RecordingRecord> & { request: PageRequest } => {
     const created = timeRange(query, 'DateCreated');
     const request = readPage(query);
     // Conference recordings are not emulated: a ConferenceSid filter matches none.
-    if (first(query, 'ConferenceSid')) return { items: [], more: false };
-    return store.findRecordings(
-      { CallSid: callSid, created },
-      { offset: request.page * request.pageSize, limit: request.pageSize },
-    );
+    const found = first(query, 'ConferenceSid')
+      ? { items: [], more: false }
+      : store.findRecordings({ CallSid: callSid, created }, request);
+    return { ...found, request };
   };
 
   const recording = (sid: string, path: string): RecordingRecord => {
@@ -87,7 +87,7 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
       'DateCreated>': first(req.query, 'DateCreated>'),
     };
     const path = store.accountPath('/Recordings.json');
-    return json(200, page2010('recordings', path, items, readPage(req.query), filters, found.more));
+    return json(200, page2010('recordings', path, items, found.request, filters, found.more));
   });
   emu.router.add('GET', `${account}/Recordings/{Sid}.json`, (req) =>
     json(200, store.wireRecording(recording(req.params.Sid, store.recordingUri(req.params.Sid)))),
@@ -127,7 +127,7 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
       'DateCreated>': first(req.query, 'DateCreated>'),
     };
     const path = store.accountPath(`/Calls/${call.sid}/Recordings.json`);
-    return json(200, page2010('recordings', path, items, readPage(req.query), filters, found.more));
+    return json(200, page2010('recordings', path, items, found.request, filters, found.more));
   });
 
   emu.router.add('POST', `${account}/Calls/{CallSid}/Recordings.json`, (req) => {

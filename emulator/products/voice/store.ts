@@ -8,7 +8,7 @@
  */
 import type { Emulator } from '../../core/emulator';
 import type { Table, TablePage, TableQuery } from '../../core/state';
-import { newSid, rfc2822 } from '../../core/wire';
+import { newSid, PageRequest, rfc2822 } from '../../core/wire';
 import type { NumbersApi } from '../numbers';
 import type { TimeRange } from './filters';
 import { callDefaults, CallRecord, formatted, priceFor, RECORDING_RATE, RecordingRecord } from './model';
@@ -29,12 +29,6 @@ export interface CallFilter {
 export interface RecordingFilter {
   CallSid?: string;
   created?: TimeRange | null;
-}
-
-/** A page of a listing: how many records to skip and how many to answer. */
-export interface Window {
-  offset: number;
-  limit: number;
 }
 
 /** Records kept per table (oldest pruned first): a year of heavy local use. */
@@ -104,14 +98,14 @@ export class VoiceStore {
   }
 
   /** Calls newest first, as the Calls list answers them. */
-  findCalls(filter: CallFilter, window: Window): TablePage<CallRecord> {
+  findCalls(filter: CallFilter, request: PageRequest): TablePage<CallRecord> {
     const { where, ...eq } = filter;
-    return this.callTable.page({ eq: defined(eq), desc: true, ...(where ? { where } : {}), ...window });
+    return this.callTable.page({ eq: defined(eq), desc: true, ...(where ? { where } : {}), ...pageRows(request) });
   }
 
   /** Recordings newest first, as the Recordings lists answer them. */
-  findRecordings(filter: RecordingFilter, window: Window): TablePage<RecordingRecord> {
-    const query: TableQuery<RecordingRecord> = { eq: defined({ CallSid: filter.CallSid }), desc: true, ...window };
+  findRecordings(filter: RecordingFilter, request: PageRequest): TablePage<RecordingRecord> {
+    const query: TableQuery<RecordingRecord> = { eq: defined({ CallSid: filter.CallSid }), desc: true, ...pageRows(request) };
     if (filter.created) {
       // The position starts with the creation time: the range bounds the walk.
       if (filter.created.from > -Infinity) query.min = created(filter.created.from, 0);
@@ -315,6 +309,11 @@ export class VoiceStore {
       uri: this.accountPath(`/Calls/${r.call_sid}/Recordings/${r.sid}.json`),
     };
   }
+}
+
+/** The records a list page answers: how many to skip and how many to take. */
+function pageRows(request: PageRequest): { offset: number; limit: number } {
+  return { offset: request.page * request.pageSize, limit: request.pageSize };
 }
 
 /** The filters that were given; an empty one (`To=`) filters nothing, as the lists always treated it. */
