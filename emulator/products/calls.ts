@@ -21,7 +21,8 @@
  *        account's numbers (404 if not one; 400 without a VoiceUrl). It rings while the number's VoiceUrl
  *        gets Twilio's signed voice request (CallStatus=ringing), is answered by its first verb (a first
  *        <Reject> leaves it busy / no-answer) and runs in the background.
- *   GET  /_emulator/calls                   every call, newest first: {calls: [{call_sid, status, ...}]}
+ *   GET  /_emulator/calls                   calls newest first, a page at a time (PageSize, default 50, and
+ *        Page, as the REST lists): {calls: [{call_sid, status, ...}], more}
  *   GET  /_emulator/calls/{CallSid}         the engine's view: status, times, `verbs` executed in order
  *        ([{verb:'Say', text}, {verb:'Dial', client:'alice', outcome:'no-answer'}, ...]), `waiting` (what
  *        the call waits for: gather | record | client), `errors` (11200, 12100 ...), `notes`,
@@ -33,8 +34,8 @@
  *   POST /_emulator/calls/{CallSid}/digits  {digits, speech?} input for a waiting <Gather> (or ends a
  *        <Record> with a finishOnKey key). 409 when the call is not waiting for input.
  *
- * Persistence: calls and recordings live in the `calls` and `recordings` state slices. After a restart,
- * outbound calls still queued or ringing carry on; calls that were executing TwiML end (see
+ * Persistence: calls and recordings live in the `calls` and `recordings` tables (voice/store.ts). After a
+ * restart, outbound calls still queued or ringing carry on; calls that were executing TwiML end (see
  * VoiceEngine.resumeAfterRestart). Runs in memory are dropped on `POST /_emulator/reset`.
  */
 import type { Emulator } from '../core/emulator';
@@ -42,7 +43,7 @@ import { EmuRequest, json } from '../core/router';
 import { all, badParam, bool, first, page2010, Params, readPage, TwilioApiError } from '../core/wire';
 import type { NumbersApi } from './numbers';
 import { DocSource, parseEvents, VoiceEngine } from './voice/engine';
-import { timeFilter } from './voice/filters';
+import { inRange, timeRange } from '../core/date-filters';
 import { CallEvent, CallRecord, CallStatus, callSummary, HttpMethod, isClient, isE164, isTerminal } from './voice/model';
 import { registerRecordingRoutes } from './voice/recordings';
 import { VoiceStore } from './voice/store';
@@ -164,20 +165,25 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
     const status = first(q, 'Status');
     const parent = first(q, 'ParentCallSid');
     if (status !== undefined && !STATUSES.has(status)) throw badParam(`Status is not a call status: ${status}`, 20001);
-    const started = timeFilter(q, 'StartTime');
-    const ended = timeFilter(q, 'EndTime');
-    const items = store
-      .calls()
-      .filter((c) => (to ? c.to === to : true))
-      .filter((c) => (from ? c.from === from : true))
-      .filter((c) => (status ? c.status === status : true))
-      .filter((c) => (parent ? c.parent_call_sid === parent : true))
-      .filter((c) => started(c.start) && ended(c.end))
-      .sort((a, b) => b.created - a.created || b.ord - a.ord)
-      .map((c) => store.wireCall(c));
+    // Start and end times are not the listing order (creation): checked per record on the way.
+    const started = timeRange(q, 'StartTime');
+    const ended = timeRange(q, 'EndTime');
+    const dated = started !== null || ended !== null;
+    const request = readPage(q);
+    const found = store.findCalls(
+      {
+        To: to,
+        From: from,
+        Status: status,
+        ParentCallSid: parent,
+        ...(dated ? { where: (c: CallRecord) => inRange(started, c.start) && inRange(ended, c.end) } : {}),
+      },
+      request,
+    );
     const filters: Record<string, string | undefined> = { To: to, From: from, Status: status, ParentCallSid: parent };
     for (const k of ['StartTime', 'StartTime<', 'StartTime>', 'EndTime', 'EndTime<', 'EndTime>']) filters[k] = first(q, k);
-    return json(200, page2010('calls', store.accountPath('/Calls.json'), items, readPage(q), filters));
+    const items = found.items.map((c) => store.wireCall(c));
+    return json(200, page2010('calls', store.accountPath('/Calls.json'), items, request, filters, found.more));
   });
 
   emu.router.add('GET', `${base}/{Sid}.json`, (req) => json(200, store.wireCall(get(req))));
@@ -213,7 +219,7 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
       }
     }
     call.updated = Date.now();
-    store.changed();
+    store.saveCall(call);
     return json(200, store.wireCall(call));
   });
 
@@ -275,13 +281,11 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
   emu.router.add(
     'GET',
     '/_emulator/calls',
-    () =>
-      json(200, {
-        calls: store
-          .calls()
-          .sort((a, b) => b.created - a.created || b.ord - a.ord)
-          .map((c) => callSummary(c)),
-      }),
+    (req) => {
+      const request = readPage(req.query);
+      const found = store.findCalls({}, request);
+      return json(200, { calls: found.items.map((c) => callSummary(c)), more: found.more });
+    },
     open,
   );
 

@@ -17,7 +17,7 @@ import type { Emulator } from '../core/emulator';
 import { EmuRequest, json } from '../core/router';
 import { first, newSid, notFound, page2010, readPage, rfc2822, TwilioApiError } from '../core/wire';
 import { contentTypeOf, mediaContent, MediaContentType } from './media-files';
-import { timeFilter } from './voice/filters';
+import { inRange, timeRange } from '../core/date-filters';
 
 export interface MediaRecord {
   sid: string;
@@ -104,9 +104,9 @@ export function registerMedia(emu: Emulator): MediaApi {
   };
 
   emu.router.add('GET', `${base}.json`, (req) => {
-    const created = timeFilter(req.query, 'DateCreated');
+    const created = timeRange(req.query, 'DateCreated');
     const items = mediaOf(req.params.MessageSid)
-      .filter((m) => created(m.created))
+      .filter((m) => inRange(created, m.created))
       .map(wire);
     const filters = {
       DateCreated: first(req.query, 'DateCreated'),

@@ -15,6 +15,7 @@ import { newSid } from '../../emulator/core/wire';
 import type { MessageRecord } from '../../emulator/products/messages';
 import type { MapItemRecord } from '../../emulator/products/sync/model';
 import { MAX_TASK_TIMEOUT, TaskRecord, TaskStatus, WorkspaceRecord } from '../../emulator/products/taskrouter/model';
+import { callDefaults, CallRecord, RecordingRecord } from '../../emulator/products/voice/model';
 import { twilioClient, TwilioClient } from '../../src/lib/runtime/twilio-client';
 import { ms, summarize, table } from './stats';
 
@@ -22,6 +23,11 @@ export const SIZES = [100, 100_000] as const;
 const REQUESTS = 200;
 /** Messages per handset: the filtered listing fills its page at every size, so both sizes answer the same. */
 const PER_HANDSET = 50;
+/** Every 4th call is busy, every 2nd has a recording: the filtered pages fill at every size. */
+const BUSY_EVERY = 4;
+const RECORDED_EVERY = 2;
+/** Recordings of the call the per-call listing asks about, the same at every size. */
+const RECORDINGS_OF_ONE_CALL = 3;
 
 interface Probe {
   name: string;
@@ -34,11 +40,65 @@ interface Probe {
 interface FillContext {
   mapSid: string;
   handset: string;
+  /** A call with RECORDINGS_OF_ONE_CALL recordings (set when the calls are filled). */
+  callSid: string;
 }
 
 /** The table a product registered (the spec is the product's; this only looks it up). */
 function tableOf<T extends object>(emu: Emulator, name: string) {
   return emu.state.table<T>(name, { key: () => '', position: () => 0 });
+}
+
+/** `n` finished calls to and from the sample numbers, spread over the handsets like the messages. */
+function fillCalls(emu: Emulator, n: number, ctx: FillContext): void {
+  const calls = tableOf<CallRecord>(emu, 'calls');
+  const recordings = tableOf<RecordingRecord>(emu, 'recordings');
+  const t0 = Date.now() - n * 1000;
+  let recordingOrd = 1000;
+  const record = (call: CallRecord, at: number): void => {
+    recordings.save({
+      sid: newSid('RE'),
+      call_sid: call.sid,
+      ord: ++recordingOrd,
+      created: at,
+      updated: at,
+      start: at,
+      duration: 30,
+      channels: 1,
+      source: 'RecordVerb',
+      status: 'completed',
+      accrued: 30,
+      active_since: null,
+      status_callback: null,
+      status_callback_method: 'POST',
+      status_callback_events: ['completed'],
+      track: 'both',
+    });
+  };
+  for (let i = 0; i < n; i++) {
+    const at = t0 + i * 1000;
+    const busy = i % BUSY_EVERY === 0;
+    const call = calls.save({
+      ...callDefaults(at),
+      sid: newSid('CA'),
+      ord: 1000 + i,
+      from: '+14155550100',
+      to: `+1415555${String(1000 + (i % Math.max(1, n / PER_HANDSET))).padStart(4, '0')}`,
+      direction: 'outbound-api',
+      status: busy ? 'busy' : 'completed',
+      start: at,
+      end: at + (busy ? 0 : 60_000),
+      elapsed: busy ? 0 : 60,
+      duration: busy ? 0 : 60,
+      price: busy ? null : '-0.00850',
+      answered: !busy,
+    });
+    if (i % RECORDED_EVERY === 1) record(call, at + 10);
+    if (i === Math.floor(n / 2)) {
+      ctx.callSid = call.sid;
+      for (let k = 0; k < RECORDINGS_OF_ONE_CALL; k++) record(call, at + 20 + k);
+    }
+  }
 }
 
 const PROBES: Probe[] = [
@@ -102,6 +162,31 @@ const PROBES: Probe[] = [
         .syncMaps(ctx.mapSid)
         .syncMapItems.page({ pageSize: 50, order: 'desc', from: `CA${String(50).padStart(32, '0')}` }),
   },
+  {
+    name: 'Calls: newest page (20)',
+    fill: fillCalls,
+    run: (client) => client.calls.page({ pageSize: 20 }),
+  },
+  {
+    name: 'Calls: To one handset (20)',
+    fill() {},
+    run: (client, ctx) => client.calls.page({ to: ctx.handset, pageSize: 20 }),
+  },
+  {
+    name: 'Calls: Status busy (20)',
+    fill() {},
+    run: (client) => client.calls.page({ status: 'busy', pageSize: 20 }),
+  },
+  {
+    name: 'Recordings: newest page (20)',
+    fill() {},
+    run: (client) => client.recordings.page({ pageSize: 20 }),
+  },
+  {
+    name: `Recordings: CallSid of one call (${RECORDINGS_OF_ONE_CALL})`,
+    fill() {},
+    run: (client, ctx) => client.recordings.page({ callSid: ctx.callSid, pageSize: 20 }),
+  },
   ...taskRouterProbes(),
 ];
 
@@ -118,7 +203,7 @@ async function measureSize(n: number): Promise<SizeResult> {
   try {
     const client = twilioClient({ ACCOUNT_SID: emu.accountSid, AUTH_TOKEN: emu.authToken, TWILIO_EMULATOR_URL: emu.baseUrl });
     const map = await client.sync.v1.services('default').syncMaps.create({ uniqueName: 'bench-scale' });
-    const ctx: FillContext = { mapSid: map.sid, handset: '+14155551001' };
+    const ctx: FillContext = { mapSid: map.sid, handset: '+14155551001', callSid: '' };
     for (const p of PROBES) p.fill(emu, n, ctx);
     emu.state.flush();
     emu.state.compact();

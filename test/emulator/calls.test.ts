@@ -325,4 +325,18 @@ describe('emulated Calls: list', () => {
     });
     expect(onDay).toHaveLength(3);
   });
+
+  it('lists calls to the control API a page at a time, newest first', async () => {
+    const { client } = t();
+    const newest = await client.calls.page({ pageSize: 3 });
+    type Listing = { calls: { call_sid: string }[]; more: boolean };
+    const first = await t().control<Listing>('GET', '/_emulator/calls?PageSize=2');
+    expect(first.body.calls.map((c) => c.call_sid)).toEqual(newest.instances.slice(0, 2).map((c) => c.sid));
+    expect(first.body.more).toBe(true);
+    const second = await t().control<Listing>('GET', '/_emulator/calls?PageSize=2&Page=1');
+    expect(second.body.calls[0].call_sid).toBe(newest.instances[2].sid);
+    const all = await t().control<Listing>('GET', '/_emulator/calls?PageSize=1000');
+    expect(all.body.more).toBe(false);
+    expect(all.body.calls).toHaveLength((await client.calls.list()).length);
+  });
 });

@@ -90,6 +90,10 @@ describe('emulated Recordings through the twilio SDK', () => {
     expect((await client.recordings.list({ dateCreatedAfter: new Date(today.getTime() - 60_000) })).map((r) => r.sid)).toEqual([
       b.recordingSid,
     ]);
+    // Only the sample voicemail (from hours ago) was made before the last hour.
+    const older = await client.recordings.list({ dateCreatedBefore: new Date(today.getTime() - 3_600_000) });
+    expect(older.map((r) => r.source)).toEqual(['RecordVerb']);
+    expect(older.map((r) => r.sid)).not.toContain(b.recordingSid);
   });
 
   it('records the whole call with Record=true and reports it', async () => {

@@ -10,7 +10,7 @@
  */
 import type { Emulator } from '../../core/emulator';
 import type { NumbersApi } from '../numbers';
-import { CallRecord, dialOutcome, HttpMethod, isClient, isTerminal, RecordingRecord, RecordingSource } from './model';
+import { CallRecord, dialOutcome, HttpMethod, isClient, RecordingRecord, RecordingSource } from './model';
 import type { VoiceStore } from './store';
 import { CallCallbacks } from './engine/callbacks';
 import { CallControl, ControlResult } from './engine/control';
@@ -141,8 +141,7 @@ export class VoiceEngine {
    * with a note, its completed callback and its recordings closed.
    */
   resumeAfterRestart(): void {
-    for (const c of this.parts.store.calls()) {
-      if (isTerminal(c.status)) continue;
+    for (const c of this.parts.store.unfinishedCalls()) {
       if (c.direction === 'outbound-api' && !c.answered && (c.status === 'queued' || c.status === 'ringing')) {
         this.startOutbound(c, c.status);
       } else {

@@ -1,6 +1,6 @@
 /**
  * The records behind emulated Calls and Recordings (API 2010), as they persist in the emulator's
- * state slices `calls` and `recordings`, plus the constants of the emulated voice network.
+ * tables `calls` and `recordings`, plus the constants of the emulated voice network.
  */
 
 export type CallStatus = 'queued' | 'ringing' | 'in-progress' | 'completed' | 'busy' | 'failed' | 'no-answer' | 'canceled';
@@ -145,16 +145,6 @@ export interface RecordingRecord {
   status_callback_method: HttpMethod;
   status_callback_events: string[];
   track: string;
-}
-
-export interface CallsSlice {
-  calls: Record<string, CallRecord>;
-  seq: number;
-}
-
-export interface RecordingsSlice {
-  recordings: Record<string, RecordingRecord>;
-  seq: number;
 }
 
 export const TERMINAL: ReadonlySet<CallStatus> = new Set<CallStatus>(['completed', 'busy', 'failed', 'no-answer', 'canceled']);

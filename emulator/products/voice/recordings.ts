@@ -18,12 +18,13 @@
  */
 import type { Emulator } from '../../core/emulator';
 import { EmuRequest, json } from '../../core/router';
-import { badParam, first, page2010, Params, readPage, TwilioApiError } from '../../core/wire';
+import type { TablePage } from '../../core/state';
+import { badParam, first, page2010, PageRequest, Params, readPage, TwilioApiError } from '../../core/wire';
 import type { VoiceEngine } from './engine';
 import { isTerminal, RecordingRecord } from './model';
 import { silentMp3, silentWav } from './audio';
 import type { VoiceStore } from './store';
-import { timeFilter } from './filters';
+import { timeRange } from '../../core/date-filters';
 
 export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine: VoiceEngine): void {
   const account = '/api/2010-04-01/Accounts/{AccountSid}';
@@ -31,17 +32,15 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
   const notFound = (path: string): TwilioApiError =>
     new TwilioApiError(404, 20404, `The requested resource ${path} was not found`);
 
-  const newestFirst = (a: RecordingRecord, b: RecordingRecord): number => b.created - a.created || b.ord - a.ord;
-
-  const filtered = (query: Params, callSid: string | undefined): RecordingRecord[] => {
-    const created = timeFilter(query, 'DateCreated');
-    const conference = first(query, 'ConferenceSid');
-    return store
-      .recordings()
-      .filter((r) => (callSid ? r.call_sid === callSid : true))
-      .filter(() => !conference)
-      .filter((r) => created(r.created))
-      .sort(newestFirst);
+  /** A page of recordings (of one call, or account-wide), newest first, and the page asked for. */
+  const listed = (query: Params, callSid: string | undefined): TablePage<RecordingRecord> & { request: PageRequest } => {
+    const created = timeRange(query, 'DateCreated');
+    const request = readPage(query);
+    // Conference recordings are not emulated: a ConferenceSid filter matches none.
+    const found = first(query, 'ConferenceSid')
+      ? { items: [], more: false }
+      : store.findRecordings({ CallSid: callSid, created }, request);
+    return { ...found, request };
   };
 
   const recording = (sid: string, path: string): RecordingRecord => {
@@ -61,10 +60,7 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
     const call = callOf(req);
     const path = store.accountPath(`/Calls/${call.sid}/Recordings/${req.params.Sid}.json`);
     if (req.params.Sid === 'Twilio.CURRENT') {
-      const live = store
-        .recordings()
-        .filter((r) => r.call_sid === call.sid && r.status !== 'completed')
-        .sort(newestFirst)[0];
+      const live = store.liveRecording(call.sid);
       if (!live) throw notFound(path);
       return live;
     }
@@ -81,7 +77,8 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
   // --- account-wide
   emu.router.add('GET', `${account}/Recordings.json`, (req) => {
     const callSid = first(req.query, 'CallSid');
-    const items = filtered(req.query, callSid).map((r) => store.wireRecording(r));
+    const found = listed(req.query, callSid);
+    const items = found.items.map((r) => store.wireRecording(r));
     const filters = {
       CallSid: callSid,
       ConferenceSid: first(req.query, 'ConferenceSid'),
@@ -89,7 +86,8 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
       'DateCreated<': first(req.query, 'DateCreated<'),
       'DateCreated>': first(req.query, 'DateCreated>'),
     };
-    return json(200, page2010('recordings', store.accountPath('/Recordings.json'), items, readPage(req.query), filters));
+    const path = store.accountPath('/Recordings.json');
+    return json(200, page2010('recordings', path, items, found.request, filters, found.more));
   });
   emu.router.add('GET', `${account}/Recordings/{Sid}.json`, (req) =>
     json(200, store.wireRecording(recording(req.params.Sid, store.recordingUri(req.params.Sid)))),
@@ -121,16 +119,15 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
   // --- per call
   emu.router.add('GET', `${account}/Calls/{CallSid}/Recordings.json`, (req) => {
     const call = callOf(req);
-    const items = filtered(req.query, call.sid).map((r) => store.wireCallRecording(r));
+    const found = listed(req.query, call.sid);
+    const items = found.items.map((r) => store.wireCallRecording(r));
     const filters = {
       DateCreated: first(req.query, 'DateCreated'),
       'DateCreated<': first(req.query, 'DateCreated<'),
       'DateCreated>': first(req.query, 'DateCreated>'),
     };
-    return json(
-      200,
-      page2010('recordings', store.accountPath(`/Calls/${call.sid}/Recordings.json`), items, readPage(req.query), filters),
-    );
+    const path = store.accountPath(`/Calls/${call.sid}/Recordings.json`);
+    return json(200, page2010('recordings', path, items, found.request, filters, found.more));
   });
 
   emu.router.add('POST', `${account}/Calls/{CallSid}/Recordings.json`, (req) => {
@@ -153,8 +150,10 @@ export function registerRecordingRoutes(emu: Emulator, store: VoiceStore, engine
       events: events.length ? events : ['completed'],
     });
     const track = first(req.form, 'RecordingTrack');
-    if (track) rec.track = track;
-    store.changed();
+    if (track) {
+      rec.track = track;
+      store.saveRecording(rec);
+    }
     return json(201, store.wireCallRecording(rec));
   });
 

@@ -1,6 +1,6 @@
 /**
  * The sample call history every fresh emulator starts with, as plain records in creation order
- * (the store files them; this module knows nothing of how they are kept).
+ * (the store seeds its tables with them; this module knows nothing of how they are kept).
  */
 import { newSid } from '../../core/wire';
 import type { NumbersApi } from '../numbers';
@@ -9,108 +9,114 @@ import { callDefaults, callPrice, CallRecord, RecordingRecord, VerbLog } from '.
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
+interface SampleCall extends Pick<CallRecord, 'from' | 'to' | 'direction' | 'status'> {
+  /** How long before now the call started (ms). */
+  ago: number;
+  seconds: number;
+  log?: VerbLog[];
+  /** The index of the call whose <Dial> placed this one. */
+  parent?: number;
+}
+
 /**
  * A few days of history between the sample numbers (+14155550100, +14155550111) and outside
- * numbers, so a "recent calls" view has something to show on a fresh emulator.
+ * numbers, so a "recent calls" view has something to show on a fresh emulator. Oldest first.
  */
-export function sampleCalls(now: number, numbers: NumbersApi): CallRecord[] {
-  const calls: CallRecord[] = [];
-  const add = (
-    c: Pick<CallRecord, 'from' | 'to' | 'direction' | 'status'> & {
-      at: number;
-      seconds: number;
-      log?: VerbLog[];
-      parent?: CallRecord;
-    },
-  ): CallRecord => {
-    const created = c.at - 2000;
-    const answered = c.status === 'completed';
-    const own = numbers.byPhone(c.direction === 'inbound' ? c.to : c.from);
-    const call: CallRecord = {
-      ...callDefaults(created),
-      sid: newSid('CA'),
-      ord: calls.length + 1,
-      from: c.from,
-      to: c.to,
-      direction: c.direction,
-      status: c.status,
-      parent_call_sid: c.parent?.sid ?? null,
-      phone_number_sid: own?.sid ?? null,
-      updated: c.at + c.seconds * 1000,
-      start: c.at,
-      end: c.at + c.seconds * 1000,
-      elapsed: c.seconds,
-      duration: answered ? c.seconds : 0,
-      answered,
-      url: c.direction === 'outbound-dial' ? null : (own?.voice_url ?? null),
-      log: c.log ?? [],
-    };
-    call.price = callPrice(call);
-    calls.push(call);
-    return call;
-  };
-  const firstAt = now - 3 * DAY - 5 * HOUR;
-  const parent = add({
+const HISTORY: readonly SampleCall[] = [
+  {
     from: '+14155550123',
     to: '+14155550100',
     direction: 'inbound',
     status: 'completed',
-    at: firstAt,
+    ago: 3 * DAY + 5 * HOUR,
     seconds: 184,
     log: [
       { verb: 'Say', text: 'Thanks for calling. Connecting you to an agent.', seconds: 4 },
       { verb: 'Dial', client: 'alice', outcome: 'completed', seconds: 180 },
     ],
-  });
-  add({
+  },
+  {
     from: '+14155550123',
     to: 'client:alice',
     direction: 'outbound-dial',
     status: 'completed',
-    at: firstAt + 7000,
+    ago: 3 * DAY + 5 * HOUR - 7000,
     seconds: 177,
-    parent,
-  });
-  add({
+    parent: 0,
+  },
+  {
     from: '+14155550111',
     to: '+14155550187',
     direction: 'outbound-api',
     status: 'completed',
-    at: now - 2 * DAY - 3 * HOUR,
+    ago: 2 * DAY + 3 * HOUR,
     seconds: 95,
-  });
-  add({
+  },
+  {
     from: '+14155550100',
     to: '+14155550142',
     direction: 'outbound-api',
     status: 'busy',
-    at: now - DAY - 7 * HOUR,
+    ago: DAY + 7 * HOUR,
     seconds: 0,
-  });
-  add({
+  },
+  {
     from: '+14155550166',
     to: '+14155550111',
     direction: 'inbound',
     status: 'completed',
-    at: now - 20 * HOUR,
+    ago: 20 * HOUR,
     seconds: 47,
     log: [
       { verb: 'Say', text: 'Please leave a message after the tone.', seconds: 3 },
       { verb: 'Record', outcome: 'completed', seconds: 32, sample: true },
     ],
-  });
-  add({
+  },
+  {
     from: '+14155550111',
     to: '+14155550198',
     direction: 'outbound-api',
     status: 'no-answer',
-    at: now - 6 * HOUR,
+    ago: 6 * HOUR,
     seconds: 60,
-  });
+  },
+];
+
+/** How many calls the sample history holds: the oldest calls of a freshly seeded emulator. */
+export const SAMPLE_CALL_COUNT = HISTORY.length;
+
+export function sampleCalls(now: number, numbers: NumbersApi): CallRecord[] {
+  const calls: CallRecord[] = [];
+  for (const s of HISTORY) {
+    const at = now - s.ago;
+    const answered = s.status === 'completed';
+    const own = numbers.byPhone(s.direction === 'inbound' ? s.to : s.from);
+    const call: CallRecord = {
+      ...callDefaults(at - 2000),
+      sid: newSid('CA'),
+      ord: calls.length + 1,
+      from: s.from,
+      to: s.to,
+      direction: s.direction,
+      status: s.status,
+      parent_call_sid: s.parent === undefined ? null : calls[s.parent].sid,
+      phone_number_sid: own?.sid ?? null,
+      updated: at + s.seconds * 1000,
+      start: at,
+      end: at + s.seconds * 1000,
+      elapsed: s.seconds,
+      duration: answered ? s.seconds : 0,
+      answered,
+      url: s.direction === 'outbound-dial' ? null : (own?.voice_url ?? null),
+      log: (s.log ?? []).map((entry) => ({ ...entry })),
+    };
+    call.price = callPrice(call);
+    calls.push(call);
+  }
   return calls;
 }
 
-/** The voicemail left in the sample history. */
+/** The voicemail left in the sample history, from the sample calls among `calls`. */
 export function sampleRecordings(calls: CallRecord[]): RecordingRecord[] {
   const recordings: RecordingRecord[] = [];
   for (const c of calls) {

@@ -1,111 +1,184 @@
 /**
- * The `calls` and `recordings` state slices and their wire formats (API 2010). Everything else in the
- * emulator reaches calls and recordings through this class's methods, never through the slices.
+ * The `calls` and `recordings` tables and their wire formats (API 2010). Everything else in the
+ * emulator reaches calls and recordings through this class's methods, never through the tables.
+ *
+ * Both tables keep records in the order the lists answer (creation time, then creation order) and
+ * index every equality filter of Twilio's list endpoints, so a listing reads only its page. Whoever
+ * changes a record in place saves it (`saveCall`, `saveRecording`): that is what journals the change.
  */
 import type { Emulator } from '../../core/emulator';
-import { newSid, rfc2822 } from '../../core/wire';
+import type { Table, TablePage, TableQuery } from '../../core/state';
+import { newSid, PageRequest, rfc2822 } from '../../core/wire';
 import type { NumbersApi } from '../numbers';
-import {
-  callDefaults,
-  CallRecord,
-  CallsSlice,
-  formatted,
-  priceFor,
-  RECORDING_RATE,
-  RecordingRecord,
-  RecordingsSlice,
-} from './model';
-import { sampleCalls, sampleRecordings } from './sample';
+import type { TimeRange } from '../../core/date-filters';
+import { callDefaults, CallRecord, formatted, priceFor, RECORDING_RATE, RecordingRecord } from './model';
+import { SAMPLE_CALL_COUNT, sampleCalls, sampleRecordings } from './sample';
 
 export type NewCall = Partial<CallRecord> & Pick<CallRecord, 'from' | 'to' | 'direction' | 'status'>;
 export type NewRecording = Partial<RecordingRecord> & Pick<RecordingRecord, 'call_sid' | 'source' | 'start' | 'status'>;
 
+/** Equality filters of the Calls list (Twilio's names); `where` checks what no index answers. */
+export interface CallFilter {
+  To?: string;
+  From?: string;
+  Status?: string;
+  ParentCallSid?: string;
+  where?: (c: CallRecord) => boolean;
+}
+
+export interface RecordingFilter {
+  CallSid?: string;
+  created?: TimeRange | null;
+}
+
+/** Records kept per table (oldest pruned first): a year of heavy local use. */
+const RETAIN = 200_000;
+const LIVE_STATUSES = ['queued', 'ringing', 'in-progress'] as const;
+const COUNTERS = 'voice-counters';
+
+interface Counters {
+  /** The last creation order given to a call / a recording. */
+  calls: number;
+  recordings: number;
+}
+
+/**
+ * Creation time, then creation order (which breaks ties within a millisecond), as one string that
+ * sorts like the pair: the tables' position.
+ */
+function created(ms: number, ord: number): string {
+  return `${String(ms).padStart(15, '0')}.${String(ord).padStart(12, '0')}`;
+}
+
 export class VoiceStore {
+  private readonly callTable: Table<CallRecord>;
+  private readonly recordingTable: Table<RecordingRecord>;
+
   constructor(
     private readonly emu: Emulator,
-    private readonly numbers: NumbersApi,
-  ) {}
-
-  callsSlice(): CallsSlice {
-    return this.emu.state.slice('calls', () => {
-      const calls = sampleCalls(Date.now(), this.numbers);
-      return { calls: bySid(calls), seq: calls.length };
+    numbers: NumbersApi,
+  ) {
+    this.callTable = emu.state.table<CallRecord>('calls', {
+      key: (c) => c.sid,
+      position: (c) => created(c.created, c.ord),
+      indexes: {
+        To: (c) => c.to,
+        From: (c) => c.from,
+        Status: (c) => c.status,
+        ParentCallSid: (c) => c.parent_call_sid ?? undefined,
+      },
+      retain: RETAIN,
+      seed: () => sampleCalls(Date.now(), numbers),
+    });
+    this.recordingTable = emu.state.table<RecordingRecord>('recordings', {
+      key: (r) => r.sid,
+      position: (r) => created(r.created, r.ord),
+      indexes: { CallSid: (r) => r.call_sid },
+      retain: RETAIN,
+      // Seeded right after the calls (on a fresh emulator and on reset): the oldest calls are the sample ones.
+      seed: () => sampleRecordings(this.callTable.page({ limit: SAMPLE_CALL_COUNT }).items),
     });
   }
 
-  recordingsSlice(): RecordingsSlice {
-    return this.emu.state.slice('recordings', () => {
-      const recordings = sampleRecordings(Object.values(this.callsSlice().calls));
-      return { recordings: bySid(recordings), seq: recordings.length };
-    });
+  private counters(): Counters {
+    const newest = <T extends { ord: number }>(table: Table<T>): number =>
+      table.page({ desc: true, limit: 1 }).items[0]?.ord ?? 0;
+    return this.emu.state.slice<Counters>(COUNTERS, () => ({
+      calls: newest(this.callTable),
+      recordings: newest(this.recordingTable),
+    }));
   }
 
   call(sid: string): CallRecord | undefined {
-    return this.callsSlice().calls[sid];
-  }
-
-  calls(): CallRecord[] {
-    return Object.values(this.callsSlice().calls);
+    return this.callTable.get(sid);
   }
 
   recording(sid: string): RecordingRecord | undefined {
-    return this.recordingsSlice().recordings[sid];
+    return this.recordingTable.get(sid);
   }
 
-  recordings(): RecordingRecord[] {
-    return Object.values(this.recordingsSlice().recordings);
+  /** Calls newest first, as the Calls list answers them. */
+  findCalls(filter: CallFilter, request: PageRequest): TablePage<CallRecord> {
+    const { where, ...eq } = filter;
+    return this.callTable.page({ eq: defined(eq), desc: true, ...(where ? { where } : {}), ...pageRows(request) });
+  }
+
+  /** Recordings newest first, as the Recordings lists answer them. */
+  findRecordings(filter: RecordingFilter, request: PageRequest): TablePage<RecordingRecord> {
+    const query: TableQuery<RecordingRecord> = { eq: defined({ CallSid: filter.CallSid }), desc: true, ...pageRows(request) };
+    if (filter.created) {
+      // The position starts with the creation time: the range bounds the walk.
+      if (filter.created.from > -Infinity) query.min = created(filter.created.from, 0);
+      if (filter.created.until < Infinity) {
+        query.max = created(filter.created.until, 0);
+        query.maxExclusive = true;
+      }
+    }
+    return this.recordingTable.page(query);
   }
 
   /** The recordings of one call, oldest first. */
   callRecordings(callSid: string): RecordingRecord[] {
-    return this.recordings()
-      .filter((r) => r.call_sid === callSid)
-      .sort((a, b) => a.ord - b.ord);
+    const eq = { CallSid: callSid };
+    return this.recordingTable.page({ eq, limit: this.recordingTable.count(eq) }).items;
+  }
+
+  /** The call's newest recording still going (Twilio.CURRENT), if any. */
+  liveRecording(callSid: string): RecordingRecord | undefined {
+    return this.recordingTable.page({ eq: { CallSid: callSid }, desc: true, where: (r) => r.status !== 'completed', limit: 1 })
+      .items[0];
   }
 
   /** The calls a call's <Dial> placed, oldest first. */
   dialLegs(parentSid: string): CallRecord[] {
-    return this.calls()
-      .filter((c) => c.parent_call_sid === parentSid)
-      .sort((a, b) => a.ord - b.ord);
+    return this.everyCall({ ParentCallSid: parentSid });
   }
 
-  changed(): void {
-    this.emu.state.changed();
+  /** Calls not yet finished, oldest first: what a restart finds in flight. */
+  unfinishedCalls(): CallRecord[] {
+    return LIVE_STATUSES.flatMap((Status) => this.everyCall({ Status })).sort((a, b) => a.created - b.created || a.ord - b.ord);
   }
 
-  /** Files a record built with a fresh sid and the slice's next creation order, and marks the state changed. */
-  private insert<T extends { sid: string }>(
-    slice: { seq: number },
-    records: Record<string, T>,
-    prefix: 'CA' | 'RE',
-    build: (sid: string, ord: number) => T,
-  ): T {
-    const record = build(newSid(prefix), ++slice.seq);
-    records[record.sid] = record;
-    this.changed();
-    return record;
+  /** Every call an indexed filter selects, oldest first: for groups that stay small. */
+  private everyCall(eq: Record<string, string>): CallRecord[] {
+    return this.callTable.page({ eq, limit: this.callTable.count(eq) }).items;
   }
 
-  private remove<T>(records: Record<string, T>, sid: string): void {
-    delete records[sid];
-    this.changed();
+  /**
+   * Journals a call changed in place. A call no longer filed (deleted, or forgotten by a reset while
+   * its run was unwinding) stays gone.
+   */
+  saveCall(c: CallRecord): void {
+    if (this.callTable.get(c.sid) === c) this.callTable.save(c);
+  }
+
+  /** Journals a recording changed in place (unless it was deleted meanwhile). */
+  saveRecording(r: RecordingRecord): void {
+    if (this.recordingTable.get(r.sid) === r) this.recordingTable.save(r);
+  }
+
+  /** The next creation order of calls or recordings. */
+  private nextOrd(kind: keyof Counters): number {
+    const counters = this.counters();
+    counters[kind] += 1;
+    this.emu.state.changed(COUNTERS);
+    return counters[kind];
   }
 
   addCall(input: NewCall): CallRecord {
-    const slice = this.callsSlice();
     const now = Date.now();
-    return this.insert(slice, slice.calls, 'CA', (sid, ord) => ({ ...callDefaults(now), ...input, sid, ord }));
+    const ord = this.nextOrd('calls');
+    return this.callTable.save({ ...callDefaults(now), ...input, sid: newSid('CA'), ord });
   }
 
   deleteCall(sid: string): void {
-    this.remove(this.callsSlice().calls, sid);
+    this.callTable.delete(sid);
   }
 
   addRecording(input: NewRecording): RecordingRecord {
-    const slice = this.recordingsSlice();
     const now = Date.now();
-    return this.insert(slice, slice.recordings, 'RE', (sid, ord) => ({
+    const ord = this.nextOrd('recordings');
+    return this.recordingTable.save({
       created: now,
       updated: now,
       duration: null,
@@ -117,13 +190,13 @@ export class VoiceStore {
       status_callback_events: ['completed'],
       track: 'both',
       ...input,
-      sid,
+      sid: newSid('RE'),
       ord,
-    }));
+    });
   }
 
   deleteRecording(sid: string): void {
-    this.remove(this.recordingsSlice().recordings, sid);
+    this.recordingTable.delete(sid);
   }
 
   accountPath(rest: string): string {
@@ -238,6 +311,14 @@ export class VoiceStore {
   }
 }
 
-function bySid<T extends { sid: string }>(records: T[]): Record<string, T> {
-  return Object.fromEntries(records.map((r) => [r.sid, r]));
+/** The records a list page answers: how many to skip and how many to take. */
+function pageRows(request: PageRequest): { offset: number; limit: number } {
+  return { offset: request.page * request.pageSize, limit: request.pageSize };
+}
+
+/** The filters that were given; an empty one (`To=`) filters nothing, as the lists always treated it. */
+function defined(eq: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(eq)) if (v) out[k] = v;
+  return out;
 }

@@ -121,7 +121,8 @@ export class CallCallbacks {
       const rec = this.store.callRecordings(c.sid).find((r) => r.source === 'OutboundAPI');
       if (rec) Object.assign(params, this.recordingParams(rec));
     }
-    this.store.changed();
+    // The sequence number moved on.
+    this.store.saveCall(c);
     this.enqueue(c.sid, url, params, c.status_callback_method);
   }
 

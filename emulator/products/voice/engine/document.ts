@@ -108,9 +108,9 @@ export class DocumentLoader {
   private async docError(run: Run, code: number, message: string, source: UrlSource | null): Promise<Doc | null> {
     const call = this.runs.check(run);
     call.errors.push({ code, message, url: source?.url ?? null, at: new Date().toISOString() });
-    this.store.changed();
     if (source?.fallback) {
       call.notes.push(`Error ${code}: trying the FallbackUrl ${source.fallback.url}`);
+      this.store.saveCall(call);
       return this.load(run, {
         kind: 'url',
         url: source.fallback.url,
@@ -119,6 +119,7 @@ export class DocumentLoader {
         ...(source.idempotencyToken ? { idempotencyToken: source.idempotencyToken } : {}),
       });
     }
+    // Logging the error message saves the call with its error.
     await this.applicationError(run, call, code, message);
     return null;
   }

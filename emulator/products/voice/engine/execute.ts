@@ -20,22 +20,28 @@ export async function runTwiml(parts: EngineParts, run: Run, first: DocSource): 
   const { store, calls, documents } = parts;
   let next: DocSource | null = first;
   let end: EndStatus = 'completed';
-  while (next) {
-    try {
-      const doc = await documents.load(run, next);
-      if (!doc) break;
-      const flow = await execute(parts, run, doc);
-      if ('next' in flow) next = flow.next;
-      else {
-        end = flow.end;
-        next = null;
+  try {
+    while (next) {
+      try {
+        const doc = await documents.load(run, next);
+        if (!doc) break;
+        const flow = await execute(parts, run, doc);
+        if ('next' in flow) next = flow.next;
+        else {
+          end = flow.end;
+          next = null;
+        }
+      } catch (err) {
+        if (!(err instanceof Interrupted)) throw err;
+        next = err.interrupt.kind === 'redirect' ? err.interrupt.source : null;
+        const c = store.call(run.sid);
+        if (c && next) calls.log(c, { verb: 'Redirect', url: next.kind === 'url' ? next.url : null, by: 'api' });
       }
-    } catch (err) {
-      if (!(err instanceof Interrupted)) throw err;
-      next = err.interrupt.kind === 'redirect' ? err.interrupt.source : null;
-      const c = store.call(run.sid);
-      if (c && next) c.log.push({ verb: 'Redirect', url: next.kind === 'url' ? next.url : null, by: 'api' });
     }
+  } finally {
+    // A verb cut short (hangup, cancel) still notes how it ended in its log entry: keep that.
+    const c = store.call(run.sid);
+    if (c) store.saveCall(c);
   }
   const c = store.call(run.sid);
   if (!c || run.dead) return;
@@ -46,6 +52,9 @@ export async function runTwiml(parts: EngineParts, run: Run, first: DocSource): 
 async function execute(parts: EngineParts, run: Run, doc: Doc): Promise<Flow> {
   for (const verb of doc.verbs) {
     const flow = await executeVerb(parts, run, doc, verb);
+    // A verb fills in its log entry (outcome, seconds) as it ends: keep what it wrote.
+    const call = parts.store.call(run.sid);
+    if (call) parts.store.saveCall(call);
     if (flow) return flow;
   }
   return END;
@@ -75,8 +84,8 @@ async function executeVerb(parts: EngineParts, run: Run, doc: Doc, el: XmlElemen
       return reject(parts, call, el);
     default:
       if (SKIPPED_VERBS.has(el.name)) {
-        parts.calls.log(call, { verb: el.name, emulated: false });
         call.notes.push(`<${el.name}> is not emulated; skipped`);
+        parts.calls.log(call, { verb: el.name, emulated: false });
         return null;
       }
       // schemaProblem() rejects unknown verbs before execution; this is a safety net.

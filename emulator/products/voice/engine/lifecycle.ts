@@ -45,14 +45,14 @@ export class CallLifecycle {
     c.updated = now;
     this.completeLiveRecordings(c);
     this.callbacks.status(c, 'completed', status);
-    this.store.changed();
+    this.store.saveCall(c);
     this.runs.get(c.sid)?.wake?.({ kind: 'interrupt' });
   }
 
   /** Notes a verb the call executed (what `GET /_emulator/calls/{CallSid}` lists); the entry may be filled in later. */
   log(call: CallRecord, entry: VerbLog): VerbLog {
     call.log.push(entry);
-    this.store.changed();
+    this.store.saveCall(call);
     return entry;
   }
 
@@ -94,7 +94,7 @@ export class CallLifecycle {
       this.completeRecording(rec, rec.accrued);
     }
     rec.updated = Date.now();
-    this.store.changed();
+    this.store.saveRecording(rec);
   }
 
   completeRecording(rec: RecordingRecord, seconds: number): void {
@@ -104,7 +104,7 @@ export class CallLifecycle {
     rec.duration = rec.accrued;
     rec.status = 'completed';
     rec.updated = Date.now();
-    this.store.changed();
+    this.store.saveRecording(rec);
     this.callbacks.recording(rec, 'completed');
   }
 

@@ -55,9 +55,10 @@ export function emuNow(c: CallRecord): number {
   return (c.start ?? Date.now()) + c.elapsed * 1000;
 }
 
+/** Marks the call updated now and saves it. */
 export function touch(store: VoiceStore, c: CallRecord): void {
   c.updated = Date.now();
-  store.changed();
+  store.saveCall(c);
 }
 
 export class RunScheduler {
@@ -179,6 +180,7 @@ export class RunScheduler {
     if (!c.answered || c.elapsed < c.time_limit) return;
     c.elapsed = c.time_limit;
     c.notes.push(`TimeLimit of ${c.time_limit} s reached`);
+    this.store.saveCall(c);
     run.interrupt = { kind: 'hangup' };
     this.check(run);
   }

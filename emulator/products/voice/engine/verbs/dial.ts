@@ -59,6 +59,7 @@ export async function dial(parts: EngineParts, run: Run, doc: Doc, el: XmlElemen
       status_callback: noun.attrs.statusCallback ?? null,
       status_callback_method: methodAttr(noun, 'statusCallbackMethod'),
       status_callback_events: parseEvents(noun.attrs.statusCallbackEvent),
+      notes: noun.attrs.url ? ['<Number url> / <Client url> (whisper TwiML) is not emulated'] : [],
     });
     callbacks.status(leg, 'initiated', 'initiated');
     callbacks.status(leg, 'ringing', 'ringing');
@@ -71,7 +72,6 @@ export async function dial(parts: EngineParts, run: Run, doc: Doc, el: XmlElemen
       });
       calls.finish(leg, 'failed');
     }
-    if (noun.attrs.url) leg.notes.push('<Number url> / <Client url> (whisper TwiML) is not emulated');
     legs.push(leg);
   }
   let rec: RecordingRecord | null = null;
@@ -117,6 +117,7 @@ export async function dial(parts: EngineParts, run: Run, doc: Doc, el: XmlElemen
     }
     call = runs.check(run);
     call.elapsed += ringSeconds;
+    store.saveCall(call);
     let talkSeconds = 0;
     if (winner) {
       calls.answer(winner, emuNow(call));
@@ -130,6 +131,7 @@ export async function dial(parts: EngineParts, run: Run, doc: Doc, el: XmlElemen
         });
       }
       winner.elapsed = talkSeconds;
+      store.saveCall(winner);
       entry.outcome = 'in-progress';
       entry.call_sid = winner.sid;
       await runs.step(run, talkSeconds);
