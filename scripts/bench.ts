@@ -2,7 +2,8 @@
  * `npm run bench`: figures, not a test. Builds, then measures
  *   1. cold start: `require(<bundle>)` in fresh node processes vs `require('twilio')`;
  *   2. Twilio REST round trips per endpoint (first call, fresh Flex token, warm), from the emulator's log;
- *   3. latency of sequential requests per endpoint against the emulator, loopback only.
+ *   3. requests per second of the endpoints marked `throughput`, sequential and concurrent;
+ *   4. latency of sequential requests per endpoint against the emulator, loopback only.
  * Scenarios are rows in scripts/bench/scenarios.ts. Prints plain tables; exits 0.
  */
 import { cpus, arch, type as osType } from 'os';
@@ -14,12 +15,16 @@ import { measureRequire, InitSample } from './bench/cold-start';
 import { SCENARIOS, Scenario } from './bench/scenarios';
 import { startBenchService, BenchService } from './bench/service';
 import { ms, summarize, table } from './bench/stats';
+import { measureThroughput } from './bench/throughput';
 import { buildUnbundled } from './bench/unbundled';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
 const RUNS = 7;
 const LATENCY_REQUESTS = 100;
+const THROUGHPUT_REQUESTS = 300;
+const THROUGHPUT_MAX_MS = 5000;
+const THROUGHPUT_CONCURRENCY = [1, 8];
 /** Past this, remaining latency scenarios are skipped so the whole run stays near two minutes. */
 const BUDGET_MS = 105_000;
 /** Past this, remaining cold-start measurements are skipped (there is one bundle per function). */
@@ -233,6 +238,44 @@ async function roundTrips(svc: BenchService, runnable: Scenario[]): Promise<Scen
   return ok;
 }
 
+/** "200", or "200x97 502x3" when answers differed. */
+const httpStatuses = (counts: ReadonlyMap<number, number>): string =>
+  [...counts].map(([k, v]) => (counts.size === 1 ? String(k) : `${k}x${v}`)).join(' ');
+
+async function throughput(svc: BenchService, runnable: Scenario[]): Promise<void> {
+  section(
+    `Throughput: ${THROUGHPUT_REQUESTS} requests (or ${THROUGHPUT_MAX_MS / 1000} s) after warm-up, one process serving both sides`,
+  );
+  const rows: string[][] = [];
+  for (const s of runnable.filter((x) => x.throughput)) {
+    const token = s.auth === 'flex' ? await svc.flexToken() : undefined;
+    await svc.call(s, 0, token);
+    for (const concurrency of THROUGHPUT_CONCURRENCY) {
+      const t = await measureThroughput(svc, s, { requests: THROUGHPUT_REQUESTS, maxMs: THROUGHPUT_MAX_MS, concurrency }, token);
+      rows.push([
+        s.name,
+        s.path,
+        httpStatuses(t.statuses),
+        String(concurrency),
+        String(t.requests),
+        t.seconds.toFixed(2),
+        t.perSecond.toFixed(0),
+      ]);
+    }
+  }
+  console.log(
+    table(['endpoint', 'path', 'HTTP', 'in flight', 'requests', 'seconds', 'requests/s'], rows, [
+      'l',
+      'l',
+      'r',
+      'r',
+      'r',
+      'r',
+      'r',
+    ]),
+  );
+}
+
 async function latency(svc: BenchService, runnable: Scenario[]): Promise<void> {
   section(`Latency: ${LATENCY_REQUESTS} sequential requests per endpoint after warm-up (ms, loopback)`);
   const rows: string[][] = [];
@@ -256,7 +299,7 @@ async function latency(svc: BenchService, runnable: Scenario[]): Promise<void> {
     rows.push([
       s.name,
       s.method,
-      [...statuses].map(([k, v]) => (statuses.size === 1 ? String(k) : `${k}x${v}`)).join(' '),
+      httpStatuses(statuses),
       String(sum.n),
       ms(sum.p50, 2),
       ms(sum.p95, 2),
@@ -328,6 +371,7 @@ async function main(): Promise<void> {
   try {
     console.log(`\nservice: functions ${svc.functionsUrl}, emulator ${svc.emulatorUrl} (stepMs 20)`);
     const ok = await roundTrips(svc, runnable);
+    await throughput(svc, ok);
     await latency(svc, ok);
   } finally {
     await svc.close();
