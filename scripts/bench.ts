@@ -14,17 +14,14 @@ import { DIST, routesFrom } from './local-server';
 import { measureRequire, InitSample } from './bench/cold-start';
 import { SCENARIOS, Scenario } from './bench/scenarios';
 import { startBenchService, BenchService } from './bench/service';
-import { ms, summarize, table } from './bench/stats';
-import { measureThroughput } from './bench/throughput';
+import { httpStatuses, ms, summarize, table } from './bench/stats';
+import { THROUGHPUT_TITLE, throughputTable } from './bench/throughput';
 import { buildUnbundled } from './bench/unbundled';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
 const RUNS = 7;
 const LATENCY_REQUESTS = 100;
-const THROUGHPUT_REQUESTS = 300;
-const THROUGHPUT_MAX_MS = 5000;
-const THROUGHPUT_CONCURRENCY = [1, 8];
 /** Past this, remaining latency scenarios are skipped so the whole run stays near two minutes. */
 const BUDGET_MS = 105_000;
 /** Past this, remaining cold-start measurements are skipped (there is one bundle per function). */
@@ -238,44 +235,6 @@ async function roundTrips(svc: BenchService, runnable: Scenario[]): Promise<Scen
   return ok;
 }
 
-/** "200", or "200x97 502x3" when answers differed. */
-const httpStatuses = (counts: ReadonlyMap<number, number>): string =>
-  [...counts].map(([k, v]) => (counts.size === 1 ? String(k) : `${k}x${v}`)).join(' ');
-
-async function throughput(svc: BenchService, runnable: Scenario[]): Promise<void> {
-  section(
-    `Throughput: ${THROUGHPUT_REQUESTS} requests (or ${THROUGHPUT_MAX_MS / 1000} s) after warm-up, one process serving both sides`,
-  );
-  const rows: string[][] = [];
-  for (const s of runnable.filter((x) => x.throughput)) {
-    const token = s.auth === 'flex' ? await svc.flexToken() : undefined;
-    await svc.call(s, 0, token);
-    for (const concurrency of THROUGHPUT_CONCURRENCY) {
-      const t = await measureThroughput(svc, s, { requests: THROUGHPUT_REQUESTS, maxMs: THROUGHPUT_MAX_MS, concurrency }, token);
-      rows.push([
-        s.name,
-        s.path,
-        httpStatuses(t.statuses),
-        String(concurrency),
-        String(t.requests),
-        t.seconds.toFixed(2),
-        t.perSecond.toFixed(0),
-      ]);
-    }
-  }
-  console.log(
-    table(['endpoint', 'path', 'HTTP', 'in flight', 'requests', 'seconds', 'requests/s'], rows, [
-      'l',
-      'l',
-      'r',
-      'r',
-      'r',
-      'r',
-      'r',
-    ]),
-  );
-}
-
 async function latency(svc: BenchService, runnable: Scenario[]): Promise<void> {
   section(`Latency: ${LATENCY_REQUESTS} sequential requests per endpoint after warm-up (ms, loopback)`);
   const rows: string[][] = [];
@@ -371,7 +330,8 @@ async function main(): Promise<void> {
   try {
     console.log(`\nservice: functions ${svc.functionsUrl}, emulator ${svc.emulatorUrl} (stepMs 20)`);
     const ok = await roundTrips(svc, runnable);
-    await throughput(svc, ok);
+    section(THROUGHPUT_TITLE);
+    console.log(await throughputTable(svc, ok));
     await latency(svc, ok);
   } finally {
     await svc.close();

@@ -4,8 +4,13 @@
  */
 import type { BenchService } from './service';
 import type { Scenario } from './scenarios';
+import { httpStatuses, table } from './stats';
 
-export interface Throughput {
+const REQUESTS = 300;
+const MAX_MS = 5000;
+const CONCURRENCY = [1, 8];
+
+interface Throughput {
   requests: number;
   concurrency: number;
   seconds: number;
@@ -14,7 +19,7 @@ export interface Throughput {
   statuses: Map<number, number>;
 }
 
-export interface ThroughputRun {
+interface ThroughputRun {
   /** Requests to send at most. */
   requests: number;
   /** No request starts after this much time, so a slow endpoint cannot hold the bench up. */
@@ -24,7 +29,7 @@ export interface ThroughputRun {
 }
 
 /** Calls of the scenario, `run.concurrency` at a time, until `run.requests` are sent or `run.maxMs` passed. */
-export async function measureThroughput(svc: BenchService, s: Scenario, run: ThroughputRun, token?: string): Promise<Throughput> {
+async function measureThroughput(svc: BenchService, s: Scenario, run: ThroughputRun, token?: string): Promise<Throughput> {
   const statuses = new Map<number, number>();
   const started = performance.now();
   let sent = 0;
@@ -38,4 +43,36 @@ export async function measureThroughput(svc: BenchService, s: Scenario, run: Thr
   await Promise.all(Array.from({ length: run.concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   return { requests: sent, concurrency: run.concurrency, seconds, perSecond: sent / seconds, statuses };
+}
+
+export const THROUGHPUT_TITLE = `Throughput: ${REQUESTS} requests (or ${MAX_MS / 1000} s) after warm-up, one process serving both sides`;
+
+/** The table for the scenarios marked `throughput`: each sequentially, then with several in flight. */
+export async function throughputTable(svc: BenchService, runnable: readonly Scenario[]): Promise<string> {
+  const rows: string[][] = [];
+  for (const s of runnable.filter((x) => x.throughput)) {
+    const token = s.auth === 'flex' ? await svc.flexToken() : undefined;
+    await svc.call(s, 0, token);
+    for (const concurrency of CONCURRENCY) {
+      const t = await measureThroughput(svc, s, { requests: REQUESTS, maxMs: MAX_MS, concurrency }, token);
+      rows.push([
+        s.name,
+        s.path,
+        httpStatuses(t.statuses),
+        String(concurrency),
+        String(t.requests),
+        t.seconds.toFixed(2),
+        t.perSecond.toFixed(0),
+      ]);
+    }
+  }
+  return table(['endpoint', 'path', 'HTTP', 'in flight', 'requests', 'seconds', 'requests/s'], rows, [
+    'l',
+    'l',
+    'r',
+    'r',
+    'r',
+    'r',
+    'r',
+  ]);
 }
