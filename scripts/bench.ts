@@ -2,8 +2,9 @@
  * `npm run bench`: figures, not a test. Builds, then measures
  *   1. cold start: `require(<bundle>)` in fresh node processes vs `require('twilio')`;
  *   2. Twilio REST round trips per endpoint (first call, fresh Flex token, warm), from the emulator's log;
- *   3. latency of sequential requests per endpoint against the emulator, loopback only;
- *   4. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart.
+ *   3. requests per second of the endpoints marked `throughput`, sequential and concurrent;
+ *   4. latency of sequential requests per endpoint against the emulator, loopback only;
+ *   5. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart.
  * Scenarios are rows in scripts/bench/scenarios.ts. Prints plain tables; exits 0.
  */
 import { cpus, arch, type as osType } from 'os';
@@ -14,7 +15,8 @@ import { DIST, routesFrom } from './local-server';
 import { measureRequire, InitSample } from './bench/cold-start';
 import { SCENARIOS, Scenario } from './bench/scenarios';
 import { startBenchService, BenchService } from './bench/service';
-import { ms, summarize, table } from './bench/stats';
+import { httpStatuses, ms, summarize, table } from './bench/stats';
+import { THROUGHPUT_TITLE, throughputTable } from './bench/throughput';
 import { buildUnbundled } from './bench/unbundled';
 import { emulatorScale } from './bench/emulator-scale';
 import type { RequestLogEntry } from '../emulator';
@@ -258,7 +260,7 @@ async function latency(svc: BenchService, runnable: Scenario[]): Promise<void> {
     rows.push([
       s.name,
       s.method,
-      [...statuses].map(([k, v]) => (statuses.size === 1 ? String(k) : `${k}x${v}`)).join(' '),
+      httpStatuses(statuses),
       String(sum.n),
       ms(sum.p50, 2),
       ms(sum.p95, 2),
@@ -330,6 +332,8 @@ async function main(): Promise<void> {
   try {
     console.log(`\nservice: functions ${svc.functionsUrl}, emulator ${svc.emulatorUrl} (stepMs 20)`);
     const ok = await roundTrips(svc, runnable);
+    section(THROUGHPUT_TITLE);
+    console.log(await throughputTable(svc, ok));
     await latency(svc, ok);
   } finally {
     await svc.close();

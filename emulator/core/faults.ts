@@ -67,7 +67,8 @@ export class Faults {
       if (!f.test(line)) continue;
       if (f.rate !== undefined && Math.random() >= f.rate) continue;
       f.hits += 1;
-      if (f.delay_ms) await new Promise((r) => setTimeout(r, f.delay_ms));
+      // Unref'd: a delayed answer still pending when the emulator closes must not hold its process open.
+      if (f.delay_ms) await new Promise((r) => setTimeout(r, f.delay_ms).unref());
       if (f.status !== undefined) {
         const code = f.code ?? (f.status === 429 ? 20429 : f.status >= 500 ? 20500 : 20001);
         throw new TwilioApiError(f.status, code, f.message ?? 'Injected fault');

@@ -51,3 +51,7 @@ export function table(
       .trimEnd();
   return [line(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)].join('\n');
 }
+
+/** "200", or "200x97 502x3" when answers differed. */
+export const httpStatuses = (counts: ReadonlyMap<number, number>): string =>
+  [...counts].map(([k, v]) => (counts.size === 1 ? String(k) : `${k}x${v}`)).join(' ');

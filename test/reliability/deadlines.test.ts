@@ -3,6 +3,7 @@
  * POST that may have reached Twilio is never repeated.
  */
 import { useService } from '../support/service';
+import { expectLogged } from '../support/console';
 
 const s = useService();
 
@@ -25,6 +26,7 @@ describe('slow Twilio', () => {
     expect([value.status, value.body]).toEqual([503, { error: 'The request took too long; try again' }]);
     expect(ms).toBeGreaterThanOrEqual(6900);
     expect(ms).toBeLessThan(8500);
+    expectLogged(/^\[\/api\/sms-logs\] deadline of 7000 ms passed$/);
   }, 20000);
 
   it('a send that times out answers 502 after one attempt and is not repeated', async () => {
@@ -37,6 +39,7 @@ describe('slow Twilio', () => {
     );
     expect(value.status).toBe(502);
     expect(ms).toBeLessThan(4000);
+    expectLogged(/^\[\/api\/send-sms\] AxiosError: timeout of 3000ms exceeded/);
     await new Promise((r) => setTimeout(r, 1200));
     const log = await s().t.control<{ requests: { method: string; path: string }[] }>('GET', '/_emulator/requests');
     expect(log.body.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/Messages.json'))).toHaveLength(1);
@@ -53,6 +56,7 @@ describe('slow Twilio', () => {
     });
     expect(res.status).toBe(200);
     expect(res.text).toMatch(/<Response><Message>/);
+    expectLogged(/^\[\/webhook\/incoming-message\] Error: Injected fault/);
   });
 });
 
@@ -70,5 +74,6 @@ describe('Twilio rate limiting', () => {
     const res = await s().get('/phone/calls', { token });
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ detail: 'Twilio is rate limiting requests; try again shortly' });
+    expectLogged(/^\[\/phone\/calls\] Error: Injected fault/);
   });
 });

@@ -4,6 +4,7 @@ import { defineFunction } from '../../lib/runtime/handler';
 import { access } from '../../lib/runtime/auth';
 import { f } from '../../lib/runtime/input';
 import { Reply } from '../../lib/runtime/reply';
+import { logEvent } from '../../lib/runtime/log';
 import { twilioClient } from '../../lib/runtime/twilio-client';
 import { inboundMessageFrom, receivedAcknowledgement } from '../../lib/messaging/inbound';
 import { logInboundMessage } from '../../lib/store/message-log';
@@ -26,7 +27,7 @@ export const handler = defineFunction({
   run: async ({ input, context, event }) => {
     const msg = inboundMessageFrom(input, event);
     await logInboundMessage(twilioClient(context), context, msg);
-    console.log(JSON.stringify({ event: 'inbound_message', sid: msg.messageSid, channel: msg.channel, media: msg.media.length }));
+    logEvent('inbound_message', { sid: msg.messageSid, channel: msg.channel, media: msg.media.length });
     return Reply.twiml(messagingResponse([receivedAcknowledgement(msg)]));
   },
 });

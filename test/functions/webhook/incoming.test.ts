@@ -2,6 +2,7 @@
  * Incoming call and incoming message webhooks (002), driven by the emulator as Twilio drives them.
  */
 import { useService } from '../../support/service';
+import { expectLogged } from '../../support/console';
 import { eventually } from '../../support/emulator';
 import { getRecording } from '../../../src/lib/store/recordings';
 import { twilioClient } from '../../../src/lib/runtime/twilio-client';
@@ -134,6 +135,7 @@ describe('POST /webhook/incoming-message', () => {
       const res = await s().webhook('/webhook/incoming-message', params);
       expect(res.status).toBe(200);
       expect(res.text).toContain('<Message>');
+      expectLogged(/^\[\/webhook\/incoming-message\] Error: Injected fault/);
     } finally {
       await s().t.control('DELETE', '/_emulator/faults');
     }
