@@ -183,8 +183,12 @@ describe('with an idempotency key', () => {
       token,
       json: { to: '+14155559999', from: '+14155550100', body: 'after a 429', idempotency_key: 'after-429' },
     };
+    // The wrapper logs a Twilio failure for ops; here it is expected.
+    const logged = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     const limited = await s().post('/api/send-sms', request);
     expect(limited.status).toBe(503);
+    expect(logged).toHaveBeenCalled();
+    logged.mockRestore();
     await s().t.control('DELETE', '/_emulator/faults');
     const sent = await s().post('/api/send-sms', request);
     expect(sent.status).toBe(200);
