@@ -48,6 +48,11 @@ export const PRODUCTION_VARIABLES: readonly VariableSpec[] = [
   { name: 'JWT_SECRET', need: 'optional', whenUnset: 'bearer tokens are off' },
   { name: 'SYNC_SERVICE_SID', need: 'optional', whenUnset: 'state lives in the `default` Sync service' },
   { name: 'TASKROUTER_WORKSPACE_SID', need: 'optional', whenUnset: "task logs read the account's first workspace" },
+  {
+    name: 'ALLOWED_DIAL_COUNTRIES',
+    need: 'optional',
+    whenUnset: "calls and messages may reach only the country of the service's own number",
+  },
   { name: 'ALLOWED_ORIGINS', need: 'optional', whenUnset: 'CORS allows any origin (*)' },
 ];
 

@@ -1,9 +1,26 @@
-import { ACCEPTED_RUNTIME_HANDLERS, planDeploy } from '../../scripts/deploy-check';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { ACCEPTED_RUNTIME_HANDLERS, planDeploy, PRODUCTION_VARIABLES } from '../../scripts/deploy-check';
 
 const pinned = { dependencies: { twilio: '5.8.2', '@twilio/runtime-handler': '2.0.1' } };
 const real = { ACCOUNT_SID: `AC${'a'.repeat(32)}`, AUTH_TOKEN: 'secret', TWILIO_PHONE_NUMBER: '+14155550100' };
 
 describe('deploy pre-checks', () => {
+  it('knows every variable the service reads, as .env.example and README list them', () => {
+    const root = join(__dirname, '..', '..');
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const service = readFileSync(join(root, 'src', 'lib', 'runtime', 'env.ts'), 'utf8');
+    const serviceVariables = [...service.matchAll(/^\s+([A-Z][A-Z0-9_]+)\??:/gm)].map((m) => m[1]);
+    const runtimeProvided = ['DOMAIN_NAME', 'PATH', 'SERVICE_SID', 'ENVIRONMENT_SID', 'TWILIO_EMULATOR_URL'];
+    const uploaded = PRODUCTION_VARIABLES.map((v) => v.name);
+    expect(serviceVariables.filter((v) => !runtimeProvided.includes(v) && !uploaded.includes(v))).toEqual([]);
+    for (const name of uploaded) {
+      expect(example).toMatch(new RegExp(`^${name}=`, 'm'));
+      expect(readme).toContain(`\`${name}\``);
+    }
+  });
+
   it('uploads only production variables', () => {
     const plan = planDeploy({ ...real, SOMETHING_ELSE: 'x' }, pinned, 'node22');
     expect(plan.problems).toEqual([]);

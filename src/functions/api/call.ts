@@ -1,31 +1,40 @@
-// POST /api/call {to, whatsapp} (002): calls a phone or WhatsApp user and connects them to the softphone.
+// POST /api/call {to, whatsapp, idempotency_key?} (002): calls a phone or WhatsApp user and connects them to the softphone.
 import { defineFunction } from '../../lib/runtime/handler';
 import { access } from '../../lib/runtime/auth';
 import { f } from '../../lib/runtime/input';
 import { twilioClient } from '../../lib/runtime/twilio-client';
-import { configuredNumber, placeCall } from '../../lib/voice/calls';
+import { configuredNumber, outboundCall } from '../../lib/voice/calls';
+import { idempotencyKeyField, sendOnce } from '../../lib/outbound/idempotency';
 import { connectToClient } from '../../lib/voice/twiml';
 import { softphoneIdentity } from '../../lib/voice/softphone';
 import { softphoneError } from '../../lib/contracts/error-shapes';
 
 export const handler = defineFunction({
   access: access.user({ via: ['basic', 'flex'] }),
+  requiresBody: true,
   input: {
-    to: f.phone().describe('the number to call'),
+    to: f.phone({ dialled: true }).describe('the number to call'),
     whatsapp: f.bool().default(false).describe('call the WhatsApp user behind the number instead'),
+    idempotency_key: idempotencyKeyField,
   },
   errors: softphoneError,
-  run: async ({ input, context, principal }) => {
+  run: async (args) => {
+    const { input, context, principal } = args;
     const from = input.whatsapp
       ? configuredNumber(context, 'TWILIO_WHATSAPP_NUMBER')
       : configuredNumber(context, 'TWILIO_PHONE_NUMBER', 'TWILIO_FROM_NUMBER');
     const prefix = input.whatsapp ? 'whatsapp:' : '';
-    const call = await placeCall(twilioClient(context), context, {
-      from: `${prefix}${from.number}`,
-      to: `${prefix}${input.to}`,
-      twiml: connectToClient(softphoneIdentity(context, principal)),
-      fromSetting: from.setting,
-    });
+    const client = twilioClient(context);
+    const call = await sendOnce(
+      args,
+      client,
+      outboundCall(client, context, {
+        from: `${prefix}${from.number}`,
+        to: `${prefix}${input.to}`,
+        twiml: connectToClient(softphoneIdentity(context, principal)),
+        fromSetting: from.setting,
+      }),
+    );
     return {
       success: true,
       call_sid: call.call_sid,

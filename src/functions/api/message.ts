@@ -1,16 +1,18 @@
-// POST /api/message {to, message, type: sms|whatsapp, media_url} (002): sends SMS, MMS or WhatsApp.
+// POST /api/message {to, message, type: sms|whatsapp, media_url, idempotency_key?} (002): sends SMS, MMS or WhatsApp.
 import { defineFunction } from '../../lib/runtime/handler';
 import { access } from '../../lib/runtime/auth';
 import { f, invalid } from '../../lib/runtime/input';
 import { twilioClient } from '../../lib/runtime/twilio-client';
-import { sendMessage } from '../../lib/messaging/messages';
+import { outboundMessage } from '../../lib/messaging/messages';
+import { idempotencyKeyField, sendOnce } from '../../lib/outbound/idempotency';
 import { configuredNumber } from '../../lib/voice/calls';
 import { softphoneError } from '../../lib/contracts/error-shapes';
 
 export const handler = defineFunction({
   access: access.user({ via: ['basic', 'flex'] }),
+  requiresBody: true,
   input: {
-    to: f.phone().describe('recipient'),
+    to: f.phone({ dialled: true }).describe('recipient'),
     message: f.body({ max: 1600 }).optional().describe('text; optional when media_url is given'),
     type: f
       .oneOf(['sms', 'whatsapp'] as const)
@@ -20,21 +22,28 @@ export const handler = defineFunction({
       .list(f.url({ httpsOnly: true }), { max: 10 })
       .optional()
       .describe('https media URLs (MMS / WhatsApp media)'),
+    idempotency_key: idempotencyKeyField,
   },
   errors: softphoneError,
-  run: async ({ input, context }) => {
+  run: async (args) => {
+    const { input, context } = args;
     if (!input.message && !input.media_url) throw invalid('message', 'message is required unless media_url is given');
     const whatsapp = input.type === 'whatsapp';
     const from = whatsapp
       ? configuredNumber(context, 'TWILIO_WHATSAPP_NUMBER')
       : configuredNumber(context, 'TWILIO_PHONE_NUMBER');
     const prefix = whatsapp ? 'whatsapp:' : '';
-    const sent = await sendMessage(twilioClient(context), {
-      from: `${prefix}${from.number}`,
-      to: `${prefix}${input.to}`,
-      ...(input.message !== undefined ? { body: input.message } : {}),
-      ...(input.media_url ? { mediaUrls: input.media_url } : {}),
-    });
+    const client = twilioClient(context);
+    const sent = await sendOnce(
+      args,
+      client,
+      outboundMessage(client, context, {
+        from: `${prefix}${from.number}`,
+        to: `${prefix}${input.to}`,
+        ...(input.message !== undefined ? { body: input.message } : {}),
+        ...(input.media_url ? { mediaUrls: input.media_url } : {}),
+      }),
+    );
     return {
       success: true,
       message_sid: sent.sid,

@@ -3,7 +3,7 @@
  * region where the numbering plan tells (libphonenumber's geocoding data). The name is Twilio
  * Lookup's caller name (CNAM), or the number in national format when there is none.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { ApiError } from '../runtime/errors';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { placeOf } from './geocodes';

@@ -2,7 +2,11 @@
  * Outbound and logged messages (SMS, MMS, WhatsApp) through Twilio's Messages API.
  */
 import { ApiError } from '../runtime/errors';
+import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
+import { assertDialable } from '../phone/dialing-policy';
+import type { Outbound } from '../outbound/outcome';
+import type { Json } from '../store/sync';
 import { isoOrNull } from '../time';
 
 export interface SmsLogEntry {
@@ -38,8 +42,17 @@ export interface SendRequest {
 /** Twilio's answers that mean the sender is not one of this account's senders. */
 const NOT_OUR_SENDER = new Set([21606, 21212, 21659, 63007, 21660]);
 
-/** Sends a message; a From the account does not own is the caller's error (400), said plainly. */
-export async function sendMessage(client: TwilioClient, req: SendRequest): Promise<{ sid: string; status: string }> {
+export interface SentMessage extends Json {
+  sid: string;
+  status: string;
+}
+
+/**
+ * Sends a message the dialing policy allows; a From the account does not own is the caller's error (400),
+ * said plainly.
+ */
+export async function sendMessage(client: TwilioClient, env: ServiceEnv, req: SendRequest): Promise<SentMessage> {
+  assertDialable(env, req.to);
   try {
     const m = await client.messages.create({
       from: req.from,
@@ -58,4 +71,24 @@ export async function sendMessage(client: TwilioClient, req: SendRequest): Promi
     }
     throw err;
   }
+}
+
+/** How many of the newest messages between the two numbers a look-up reads: one page, one round trip. */
+const LOOKUP_PAGE = 20;
+
+/**
+ * The message as an outbound send: created once, or found among Twilio's messages from the same sender to
+ * the same recipient with the same text, created since the send began (Twilio keeps no caller tag on a
+ * message, so sender, recipient, text and time are what identify it).
+ */
+export function outboundMessage(client: TwilioClient, env: ServiceEnv, req: SendRequest): Outbound<SentMessage> {
+  return {
+    create: () => sendMessage(client, env, req),
+    candidates: async (since) => {
+      const page = await client.messages.page({ to: req.to, from: req.from, pageSize: LOOKUP_PAGE });
+      return page.instances
+        .filter((m) => m.direction === 'outbound-api' && m.dateCreated.getTime() >= since && m.body === (req.body ?? ''))
+        .map((m) => ({ sid: m.sid, status: m.status }));
+    },
+  };
 }

@@ -19,6 +19,8 @@ export interface ServiceEnv {
   /** Twilio Sync service for state; `default` when unset. */
   SYNC_SERVICE_SID?: string;
   TASKROUTER_WORKSPACE_SID?: string;
+  /** ISO country codes, comma-separated, the service may call and message; default: its own number's country. */
+  ALLOWED_DIAL_COUNTRIES?: string;
   /** Where Flex is allowed to call from (CORS); `*` when unset. */
   ALLOWED_ORIGINS?: string;
 }

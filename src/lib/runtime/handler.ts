@@ -11,6 +11,7 @@ import { InputOf, parseInput, Schema } from './input';
 import { logFailure, logWarning } from './log';
 import type { Principal } from './principal';
 import { Reply } from './reply';
+import { assertBodyContentType } from './content-type';
 
 /** Twilio Functions' response object (global `Twilio.Response` at run time). */
 interface TwilioResponse {
@@ -31,6 +32,8 @@ export interface RunArgs<S extends Schema, A extends Access> {
   headers: Record<string, string | undefined>;
   /** The raw event, for parameters whose names vary (MediaUrl0..N). Declared inputs come from `input`. */
   event: Record<string, unknown>;
+  /** When this function's own deadline passes (ms since epoch): work that can wait stops before it. */
+  deadlineAt: number;
 }
 
 export interface FunctionSpec<S extends Schema, A extends Access> {
@@ -41,6 +44,8 @@ export interface FunctionSpec<S extends Schema, A extends Access> {
   run(args: RunArgs<S, A>): Promise<unknown>;
   /** Own time budget, well inside the platform's 10 s (default 7 s). */
   deadlineMs?: number;
+  /** Sends, calls or changes something: refuse requests without a JSON or form body (415). */
+  requiresBody?: boolean;
   /**
    * Webhooks: the safe answer (TwiML) when the deadline passes or an internal error happens, so Twilio
    * always gets a document it can act on. Without it such cases answer an error in the endpoint's shape.
@@ -69,7 +74,7 @@ function corsHeaders(context: ServiceContext, headers: Record<string, string | u
   return {
     'Access-Control-Allow-Origin': allowOrigin,
     'Access-Control-Allow-Methods': 'OPTIONS, POST, GET',
-    'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+    'Access-Control-Allow-Headers': 'Content-Type, Authorization, Idempotency-Key',
     ...(allowOrigin !== '*' ? { Vary: 'Origin' } : {}),
   };
 }
@@ -107,13 +112,15 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
       else respond(Reply.json(spec.errors(apiError), apiError.status));
     };
     try {
+      const deadlineAt = Date.now() + (spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
       const work = (async (): Promise<unknown> => {
+        if (spec.requiresBody) assertBodyContentType(headers);
         const req: RequestLike = { event, headers };
         let principal: Principal | undefined;
         if (spec.access.kind === 'webhook') authenticateWebhook(context, req);
         else if (spec.access.kind === 'user') principal = await authenticateUser(context, spec.access, req);
         const input = parseInput(spec.input, event);
-        return spec.run({ input, principal: principal as RunArgs<S, A>['principal'], context, headers, event });
+        return spec.run({ input, principal: principal as RunArgs<S, A>['principal'], context, headers, event, deadlineAt });
       })();
       const result = await withDeadline(work, spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
       respond(result instanceof Reply ? result : Reply.json(result));

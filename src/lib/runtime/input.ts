@@ -4,6 +4,7 @@
  */
 import { ApiError } from './errors';
 import { E164, toE164 } from '../phone/e164';
+import { emergencyRefused, isEmergencyNumber } from '../phone/dialing-policy';
 
 export class Field<T> {
   constructor(
@@ -64,12 +65,15 @@ export const f = {
 
   /**
    * A phone number normalised to E.164. `strict` accepts only E.164 as typed (the phone API's rule);
-   * otherwise common national and punctuated forms of valid numbers are normalised.
+   * otherwise common national and punctuated forms of valid numbers are normalised, and anything else
+   * (trailing text, extensions) is refused. `dialled`: a number the service will call or message, where an
+   * emergency number is refused as such (403 DIALING_POLICY) rather than as a malformed number.
    */
-  phone(opts: { strict?: boolean } = {}): Field<string> {
+  phone(opts: { strict?: boolean; dialled?: boolean } = {}): Field<string> {
     return new Field((raw, name) => {
       // A '+' sent unencoded in a query string arrives as a space: restore it.
       const v = typeof raw === 'string' && /^ \d/.test(raw) ? `+${raw.trim()}` : text(raw, name);
+      if (opts.dialled && isEmergencyNumber(v)) throw emergencyRefused(name);
       if (opts.strict && !E164.test(v)) throw invalid(name, `${name} must be in E.164 format (e.g. +14155550100)`);
       const e164 = toE164(v);
       if (!e164) throw invalid(name, `${name} is not a valid phone number`);

@@ -41,6 +41,12 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
+/** A POST that failed this way may have reached Twilio and acted: whether it did is unknown. */
+export function isUnknownOutcome(err: unknown): boolean {
+  const code = errorCode(err);
+  return code !== undefined && MAYBE_SENT.has(code);
+}
+
 /** Full-jitter backoff, honouring a short Retry-After when Twilio sends one. */
 function backoff(attempt: number, policy: RetryPolicy, retryAfter: string | undefined): number {
   const jitter = Math.random() * policy.baseDelayMs * 2 ** attempt;

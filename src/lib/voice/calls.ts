@@ -5,6 +5,9 @@ import { ApiError } from '../runtime/errors';
 import type { ServiceContext } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { ROUTES, serviceUrl } from '../runtime/urls';
+import { assertDialable } from '../phone/dialing-policy';
+import type { Outbound } from '../outbound/outcome';
+import type { Json } from '../store/sync';
 import { isoOrNull } from '../time';
 
 /** Twilio's answers meaning the From is not a caller ID of this account. */
@@ -21,7 +24,7 @@ export interface PlaceCall {
   fromSetting: string;
 }
 
-export interface CallView {
+export interface CallView extends Json {
   call_sid: string;
   status: string;
   to: string;
@@ -47,8 +50,9 @@ export function callView(c: CallInstance): CallView {
   };
 }
 
-/** Creates the call with this service's status callback; one Twilio round trip. */
+/** Creates a call the dialing policy allows, with this service's status callback; one Twilio round trip. */
 export async function placeCall(client: TwilioClient, context: ServiceContext, req: PlaceCall): Promise<CallView> {
+  assertDialable(context, req.to);
   try {
     const call = await client.calls.create({
       from: req.from,
@@ -71,6 +75,23 @@ export async function placeCall(client: TwilioClient, context: ServiceContext, r
     }
     throw err;
   }
+}
+
+/** How many of the newest calls between the two numbers a look-up reads: one page, one round trip. */
+const LOOKUP_PAGE = 20;
+
+/**
+ * The call as an outbound send: placed once, or found among Twilio's calls from the same number to the
+ * same number placed through the API since the send began (Twilio keeps no caller tag on a call).
+ */
+export function outboundCall(client: TwilioClient, context: ServiceContext, req: PlaceCall): Outbound<CallView> {
+  return {
+    create: () => placeCall(client, context, req),
+    candidates: async (since) => {
+      const page = await client.calls.page({ to: req.to, from: req.from, pageSize: LOOKUP_PAGE });
+      return page.instances.filter((c) => c.direction === 'outbound-api' && c.dateCreated.getTime() >= since).map(callView);
+    },
+  };
 }
 
 const CALL_SID = /^CA[0-9a-f]{32}$/;
