@@ -3,7 +3,8 @@
  *   1. cold start: `require(<bundle>)` in fresh node processes vs `require('twilio')`;
  *   2. Twilio REST round trips per endpoint (first call, fresh Flex token, warm), from the emulator's log;
  *   3. latency of sequential requests per endpoint against the emulator, loopback only;
- *   4. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart.
+ *   4. the inbound log at 400 messages/s for 10 s: acknowledged vs logged (scripts/bench/inbound-rate.ts);
+ *   5. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart.
  * Scenarios are rows in scripts/bench/scenarios.ts. Prints plain tables; exits 0.
  */
 import { cpus, arch, type as osType } from 'os';
@@ -17,6 +18,7 @@ import { startBenchService, BenchService } from './bench/service';
 import { ms, summarize, table } from './bench/stats';
 import { buildUnbundled } from './bench/unbundled';
 import { emulatorScale } from './bench/emulator-scale';
+import { inboundRate } from './bench/inbound-rate';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
@@ -331,6 +333,7 @@ async function main(): Promise<void> {
     console.log(`\nservice: functions ${svc.functionsUrl}, emulator ${svc.emulatorUrl} (stepMs 20)`);
     const ok = await roundTrips(svc, runnable);
     await latency(svc, ok);
+    await inboundRate(svc, section);
   } finally {
     await svc.close();
   }
