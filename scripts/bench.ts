@@ -4,7 +4,8 @@
  *   2. Twilio REST round trips per endpoint (first call, fresh Flex token, warm), from the emulator's log;
  *   3. requests per second of the endpoints marked `throughput`, sequential and concurrent;
  *   4. latency of sequential requests per endpoint against the emulator, loopback only;
- *   5. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart.
+ *   5. the inbound log at 400 messages/s for 10 s: acknowledged vs logged (scripts/bench/inbound-rate.ts);
+ *   6. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart.
  * Scenarios are rows in scripts/bench/scenarios.ts. Prints plain tables; exits 0.
  */
 import { cpus, arch, type as osType } from 'os';
@@ -19,6 +20,7 @@ import { httpStatuses, ms, summarize, table } from './bench/stats';
 import { THROUGHPUT_TITLE, throughputTable } from './bench/throughput';
 import { buildUnbundled } from './bench/unbundled';
 import { emulatorScale } from './bench/emulator-scale';
+import { inboundRate } from './bench/inbound-rate';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
@@ -335,6 +337,7 @@ async function main(): Promise<void> {
     section(THROUGHPUT_TITLE);
     console.log(await throughputTable(svc, ok));
     await latency(svc, ok);
+    await inboundRate(svc, section);
   } finally {
     await svc.close();
   }

@@ -1,6 +1,7 @@
 /**
  * Injected faults: for requests whose path matches, answer an error status (with a Twilio code), add
- * delay, or both; `rate` is the share of matching requests hit, `count` how many at most.
+ * delay, or both; `rate` is the share of matching requests hit, `count` how many at most, `duration_ms`
+ * how long the fault lasts from when it was added (an outage of a set length, e.g. Sync down for 30 s).
  */
 import { TwilioApiError } from './wire';
 
@@ -13,12 +14,15 @@ export interface FaultSpec {
   rate?: number;
   delay_ms?: number;
   count?: number;
+  duration_ms?: number;
 }
 
 interface Fault extends FaultSpec {
   id: string;
   test: (line: string) => boolean;
   hits: number;
+  /** Epoch ms after which the fault no longer applies (from `duration_ms`). */
+  until?: number;
 }
 
 export class Faults {
@@ -36,6 +40,12 @@ export class Faults {
     if (spec.delay_ms !== undefined && !(spec.delay_ms >= 0 && spec.delay_ms <= 60000)) {
       throw new TwilioApiError(400, 20001, 'delay_ms must be between 0 and 60000');
     }
+    if (
+      spec.duration_ms !== undefined &&
+      !(Number.isFinite(spec.duration_ms) && spec.duration_ms > 0 && spec.duration_ms <= 3_600_000)
+    ) {
+      throw new TwilioApiError(400, 20001, 'duration_ms must be between 1 and 3600000');
+    }
     if (spec.status === undefined && spec.delay_ms === undefined) {
       throw new TwilioApiError(400, 20001, 'a fault needs a status, a delay_ms, or both');
     }
@@ -45,6 +55,7 @@ export class Faults {
       ...spec,
       id: `FA${++this.seq}`,
       hits: 0,
+      ...(spec.duration_ms !== undefined ? { until: Date.now() + spec.duration_ms } : {}),
       test: (line) => (regex ? regex.test(line) : line.includes(spec.match)),
     };
     this.faults.push(fault);
@@ -64,6 +75,7 @@ export class Faults {
     const line = `${method} ${path}`;
     for (const f of this.faults) {
       if (f.count !== undefined && f.hits >= f.count) continue;
+      if (f.until !== undefined && Date.now() >= f.until) continue;
       if (!f.test(line)) continue;
       if (f.rate !== undefined && Math.random() >= f.rate) continue;
       f.hits += 1;

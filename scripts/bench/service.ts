@@ -28,11 +28,16 @@ export const BENCH_ENV = {
 export interface CallResult {
   status: number;
   ms: number;
+  /** The answer's body. */
+  text: string;
 }
 
 export interface BenchService {
   functionsUrl: string;
   emulatorUrl: string;
+  /** The emulator's credentials, for a Twilio client of the bench's own. */
+  accountSid: string;
+  authToken: string;
   /** One request for the scenario; `token` is the Flex token for `auth: 'flex'`. */
   call(s: Scenario, i: number, token?: string): Promise<CallResult>;
   flexToken(identity?: string): Promise<string>;
@@ -112,13 +117,15 @@ export async function startBenchService(): Promise<BenchService> {
     }
     const started = performance.now();
     const res = await fetch(url, { method: s.method, headers, body, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
-    await res.arrayBuffer();
-    return { status: res.status, ms: performance.now() - started };
+    const text = await res.text();
+    return { status: res.status, ms: performance.now() - started, text };
   };
 
   return {
     functionsUrl: fnUrl,
     emulatorUrl: emuUrl,
+    accountSid: emu.accountSid,
+    authToken,
     call,
     flexToken: async (identity = 'bench-agent') => {
       const res = await control<{ token: string }>(emuUrl, 'POST', '/_emulator/flex-token', { identity, roles: ['agent'] });

@@ -1,7 +1,8 @@
-// GET /api/call-logs (000): the last 50 calls.
+// GET /api/call-logs (000): the last 50 calls; brings the service's logs up to date on the side (lazy reconciliation).
 import { defineFunction } from '../../lib/runtime/handler';
 import { access } from '../../lib/runtime/auth';
 import { twilioClient } from '../../lib/runtime/twilio-client';
+import { reconcileLazily } from '../../lib/reconcile/lazy';
 import { recentCalls } from '../../lib/voice/call-history';
 import { pluginError } from '../../lib/contracts/error-shapes';
 
@@ -9,5 +10,9 @@ export const handler = defineFunction({
   access: access.user(),
   input: {},
   errors: pluginError,
-  run: ({ context }) => recentCalls(twilioClient(context), 50),
+  run: async ({ context }) => {
+    const client = twilioClient(context);
+    const [calls] = await Promise.all([recentCalls(client, 50), reconcileLazily(client, context)]);
+    return calls;
+  },
 });

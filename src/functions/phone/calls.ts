@@ -1,8 +1,10 @@
-// GET /phone/calls?limit=10 (003): the most recent calls (limit 1..1000).
+// GET /phone/calls?limit=10 (003): the most recent calls (limit 1..1000); brings the service's logs up to date
+// on the side (lazy reconciliation).
 import { defineFunction } from '../../lib/runtime/handler';
 import { access } from '../../lib/runtime/auth';
 import { f } from '../../lib/runtime/input';
 import { twilioClient } from '../../lib/runtime/twilio-client';
+import { reconcileLazily } from '../../lib/reconcile/lazy';
 import { listCalls } from '../../lib/voice/calls';
 import { phoneError } from '../../lib/contracts/error-shapes';
 
@@ -11,7 +13,9 @@ export const handler = defineFunction({
   input: { limit: f.int({ min: 1, max: 1000 }).default(10).describe('how many calls, 1..1000') },
   errors: phoneError,
   run: async ({ input, context }) => {
-    const calls = (await listCalls(twilioClient(context), input.limit)).map((c) => ({
+    const client = twilioClient(context);
+    const [listed] = await Promise.all([listCalls(client, input.limit), reconcileLazily(client, context)]);
+    const calls = listed.map((c) => ({
       call_sid: c.call_sid,
       status: c.status,
       to: c.to,

@@ -11,6 +11,8 @@ export const PERMISSIONS = [
   'system:view_sms_config',
   'system:manage_sms_config',
   'system:view_usage_analytics',
+  // Not a seed's: running reconciliation (/admin/reconcile), which only admins do.
+  'system:manage_reconciliation',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -59,13 +59,20 @@ function mapFor(client: TwilioClient, env: ServiceEnv, callSid: string): SyncMap
 export function applyCallEvent(current: CallRecord | undefined, ev: CallStatusEvent): CallRecord | undefined {
   const rank = statusRank(ev.status);
   if (rank < 0) return undefined;
+  // The answer time is known only from `in-progress`; when that callback comes late it still counts.
+  const startTime = ev.status === 'in-progress' ? ev.at : null;
   if (current) {
     const currentRank = statusRank(current.status);
-    if (rank < currentRank) return undefined;
-    if (rank === currentRank && (rank === 4 || (ev.sequence ?? -1) <= current.sequence)) {
-      // Same stage again (a duplicate): only fill in what was missing, such as the price.
-      if (ev.price === undefined || current.price !== null) return undefined;
-      return { ...current, price: ev.price, priceUnit: ev.priceUnit ?? current.priceUnit, updatedAt: ev.at };
+    const stale = rank < currentRank;
+    if (stale || (rank === currentRank && (rank === 4 || (ev.sequence ?? -1) <= current.sequence))) {
+      // An earlier stage or the same one again: only fill in what was missing (start time, price).
+      const fills: Partial<CallRecord> = {};
+      if (startTime && current.startTime === null) fills.startTime = startTime;
+      if (!stale && ev.price !== undefined && current.price === null) {
+        fills.price = ev.price;
+        fills.priceUnit = ev.priceUnit ?? current.priceUnit;
+      }
+      return Object.keys(fills).length ? { ...current, ...fills, updatedAt: ev.at } : undefined;
     }
   }
   const base: CallRecord = current ?? {
@@ -90,7 +97,7 @@ export function applyCallEvent(current: CallRecord | undefined, ev: CallStatusEv
     direction: base.direction || ev.direction || '',
     from: base.from || ev.from || '',
     to: base.to || ev.to || '',
-    startTime: ev.status === 'in-progress' ? ev.at : base.startTime,
+    startTime: base.startTime ?? startTime,
     endTime: final ? ev.at : base.endTime,
     duration: final ? (ev.duration ?? 0) : base.duration,
     price: ev.price ?? base.price,
@@ -100,12 +107,87 @@ export function applyCallEvent(current: CallRecord | undefined, ev: CallStatusEv
   };
 }
 
+/** A call as Twilio's Calls API reports it: the source of truth reconciliation repairs records from. */
+export interface CallSnapshot {
+  callSid: string;
+  status: string;
+  direction: string;
+  from: string;
+  to: string;
+  duration: number | null;
+  startTime: string | null;
+  endTime: string | null;
+  price: number | null;
+  priceUnit: string | null;
+  /** When the call was created at Twilio. */
+  createdAt: string;
+}
+
+/**
+ * The record after taking in Twilio's own view of the call, or undefined when it adds nothing. Like a
+ * callback it never moves a status backwards; what a callback already stored wins, gaps are filled.
+ */
+export function applyCallSnapshot(current: CallRecord | undefined, snap: CallSnapshot, now: string): CallRecord | undefined {
+  const rank = statusRank(snap.status);
+  if (rank < 0) return undefined;
+  const forward = !current || rank > statusRank(current.status);
+  const base: CallRecord = current ?? {
+    callSid: snap.callSid,
+    status: snap.status,
+    direction: '',
+    from: '',
+    to: '',
+    duration: null,
+    startTime: null,
+    endTime: null,
+    price: null,
+    priceUnit: null,
+    sequence: -1,
+    createdAt: snap.createdAt,
+    updatedAt: now,
+  };
+  const final = rank === 4;
+  const next: CallRecord = {
+    ...base,
+    status: forward ? snap.status : base.status,
+    direction: base.direction || snap.direction,
+    from: base.from || snap.from,
+    to: base.to || snap.to,
+    startTime: base.startTime ?? snap.startTime,
+    endTime: base.endTime ?? (final ? snap.endTime : null),
+    duration: base.duration ?? (final ? snap.duration : null),
+    price: base.price ?? snap.price,
+    priceUnit: base.priceUnit ?? (snap.price !== null ? snap.priceUnit : null),
+  };
+  const changed = !current || (Object.keys(next) as (keyof CallRecord)[]).some((k) => next[k] !== current[k]);
+  return changed ? { ...next, updatedAt: now } : undefined;
+}
+
 export async function recordCallEvent(
   client: TwilioClient,
   env: ServiceEnv,
   ev: CallStatusEvent,
 ): Promise<CallRecord | undefined> {
   return mapFor(client, env, ev.callSid).upsert(ev.callSid, (current) => applyCallEvent(current, ev), TTL_S);
+}
+
+/** Repairs the call's record from Twilio's view of it; the record after, and whether it changed. */
+export async function reconcileCallRecord(
+  client: TwilioClient,
+  env: ServiceEnv,
+  snap: CallSnapshot,
+): Promise<{ record: CallRecord | undefined; changed: boolean }> {
+  let changed = false;
+  const record = await mapFor(client, env, snap.callSid).upsert(
+    snap.callSid,
+    (current) => {
+      const next = applyCallSnapshot(current, snap, new Date().toISOString());
+      changed = next !== undefined;
+      return next;
+    },
+    TTL_S,
+  );
+  return { record, changed };
 }
 
 export async function getCallRecord(client: TwilioClient, env: ServiceEnv, callSid: string): Promise<CallRecord | undefined> {

@@ -27,6 +27,46 @@ function mapFor(client: TwilioClient, env: ServiceEnv, recordingSid: string): Sy
   return new SyncMapRef<RecordingRecord>(client, env, `recordings.${shardOf(recordingSid, SHARDS)}`, 0);
 }
 
+const FINAL = new Set(['completed', 'absent', 'failed', 'deleted']);
+
+/**
+ * The record after taking in Twilio's own view of the recording (reconciliation), or undefined when it
+ * adds nothing: a final status is never replaced, and what a callback stored wins over a gap filled.
+ */
+export function applyRecordingSnapshot(
+  current: RecordingRecord | undefined,
+  snap: RecordingRecord,
+  now: string,
+): RecordingRecord | undefined {
+  if (!current) return snap;
+  const forward = !FINAL.has(current.status) && current.status !== snap.status;
+  const next: RecordingRecord = {
+    ...current,
+    status: forward ? snap.status : current.status,
+    duration: forward ? snap.duration : current.duration || snap.duration,
+    mediaUrl: current.mediaUrl || snap.mediaUrl,
+    price: current.price ?? snap.price,
+    priceUnit: current.priceUnit ?? snap.priceUnit,
+  };
+  const changed = (Object.keys(next) as (keyof RecordingRecord)[]).some((k) => next[k] !== current[k]);
+  return changed ? { ...next, updatedAt: now } : undefined;
+}
+
+/** Repairs the recording's record from Twilio's view of it; whether anything changed. */
+export async function reconcileRecording(client: TwilioClient, env: ServiceEnv, snap: RecordingRecord): Promise<boolean> {
+  let changed = false;
+  await mapFor(client, env, snap.recordingSid).upsert(
+    snap.recordingSid,
+    (current) => {
+      const next = applyRecordingSnapshot(current, snap, new Date().toISOString());
+      changed = next !== undefined;
+      return next;
+    },
+    TTL_S,
+  );
+  return changed;
+}
+
 export async function recordRecording(
   client: TwilioClient,
   env: ServiceEnv,

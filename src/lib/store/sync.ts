@@ -5,6 +5,7 @@
  */
 import { createHash } from 'crypto';
 import type { ServiceEnv } from '../runtime/env';
+import { ApiError } from '../runtime/errors';
 import type { TwilioClient } from '../runtime/twilio-client';
 
 /** Sync error codes this layer acts on. */
@@ -15,6 +16,8 @@ const ITEM_CONFLICT = 54205;
 
 export const DAY_S = 86_400;
 const MAX_CONFLICT_RETRIES = 4;
+/** Writers that collided on one item spread out before they read again (full jitter, doubling). */
+const CONFLICT_BACKOFF_MS = 25;
 
 export type Json = Record<string, unknown>;
 
@@ -115,6 +118,7 @@ export class SyncMapRef<T extends Json> {
    */
   async upsert(key: string, change: (current: T | undefined) => T | undefined, itemTtl = 0): Promise<T | undefined> {
     for (let attempt = 0; attempt < MAX_CONFLICT_RETRIES; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.random() * CONFLICT_BACKOFF_MS * 2 ** attempt));
       const current = await this.get(key);
       const next = change(current?.data);
       if (next === undefined) return current?.data;
@@ -130,7 +134,10 @@ export class SyncMapRef<T extends Json> {
         throw err;
       }
     }
-    throw new Error(`Sync item ${this.name}/${key} kept changing; gave up after ${MAX_CONFLICT_RETRIES} attempts`);
+    // Busy, not broken: the caller may try again (and reconciliation repairs what a callback could not store).
+    throw new ApiError(503, 'SYNC_CONTENDED', 'The record is being changed by other requests right now; try again', {
+      attempts: MAX_CONFLICT_RETRIES,
+    });
   }
 
   async remove(key: string): Promise<boolean> {

@@ -54,6 +54,55 @@ describe('POST /webhooks/twilio/call-status', () => {
     expect(await record(sid)).toMatchObject({ status: 'completed', duration: 42 });
   });
 
+  it('keeps the start time when completed arrives before in-progress', async () => {
+    const sid = newCallSid();
+    await status(sid, 'ringing', { Timestamp: 'Thu, 01 Jan 2026 10:00:00 +0000' });
+    await status(sid, 'completed', { CallDuration: '60', Timestamp: 'Thu, 01 Jan 2026 10:01:05 +0000' });
+    await status(sid, 'in-progress', { Timestamp: 'Thu, 01 Jan 2026 10:00:05 +0000' });
+    expect(await record(sid)).toMatchObject({
+      status: 'completed',
+      duration: 60,
+      startTime: '2026-01-01T10:00:05Z',
+      endTime: '2026-01-01T10:01:05Z',
+    });
+  });
+
+  it('answers 10 parallel callbacks for one call with 200 or 503, never 500, and keeps the record whole', async () => {
+    const sid = newCallSid();
+    const events = [
+      'initiated',
+      'ringing',
+      'in-progress',
+      'completed',
+      'ringing',
+      'in-progress',
+      'completed',
+      'initiated',
+      'ringing',
+      'completed',
+    ];
+    const results = await Promise.all(events.map((e) => status(sid, e, e === 'completed' ? { CallDuration: '7' } : {})));
+    for (const r of results) {
+      if (r.status === 200) continue;
+      expect([r.status, r.body]).toEqual([503, { success: false, error: 'SYNC_CONTENDED', message: expect.any(String) }]);
+    }
+    expect(await record(sid)).toMatchObject({ status: 'completed', duration: 7 });
+  });
+
+  it('answers 503 in the webhook shape when every If-Match attempt meets a newer revision', async () => {
+    const sid = newCallSid();
+    await status(sid, 'initiated');
+    await s().t.control('POST', '/_emulator/faults', { match: `/^POST .*/Items/${sid}$/`, status: 412, code: 54205 });
+    try {
+      const res = await status(sid, 'ringing');
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ success: false, error: 'SYNC_CONTENDED', message: expect.stringContaining('try again') });
+    } finally {
+      await s().t.control('DELETE', '/_emulator/faults');
+    }
+    expect(await record(sid)).toMatchObject({ status: 'initiated' });
+  });
+
   it('makes at most one Sync write per callback', async () => {
     const sid = newCallSid();
     await status(sid, 'initiated');
