@@ -57,14 +57,34 @@ async function control<T>(base: string, method: string, path: string, body?: unk
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
+/**
+ * The functions run in this process, so their event lines (`{"event":...}`, one per inbound message) would
+ * land in the middle of the tables: they are dropped while the service runs, and counted.
+ */
+function muteServiceEvents(): () => number {
+  const log = console.log;
+  let muted = 0;
+  console.log = (...args: unknown[]): void => {
+    if (typeof args[0] === 'string' && args[0].startsWith('{"event":')) muted++;
+    else log(...args);
+  };
+  return () => {
+    console.log = log;
+    return muted;
+  };
+}
+
 export async function startBenchService(): Promise<BenchService> {
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-emu-'));
   let emu: Emulator | undefined;
   let fns: RunningServer | undefined;
+  const unmute = muteServiceEvents();
   const close = async (): Promise<void> => {
     await fns?.close();
     await emu?.close();
     rmSync(stateDir, { recursive: true, force: true });
+    const muted = unmute();
+    if (muted) console.log(`(${muted} event lines the service logged during the run were not printed)`);
   };
   try {
     emu = await startEmulator({ port: 0, stateDir, stepMs: 20 });
