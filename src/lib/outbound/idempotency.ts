@@ -3,6 +3,7 @@
  * same answer, also when the first attempt's outcome was unknown. See
  * docs/decisions/0007-unknown-outcomes-and-idempotency.md.
  */
+import { logWarning } from '../runtime/log';
 import { createHash, randomUUID } from 'crypto';
 import { ApiError } from '../runtime/errors';
 import type { ServiceContext, ServiceEnv } from '../runtime/env';
@@ -92,7 +93,8 @@ async function settle<R extends Json>(ref: IdempotencyRef, attemptId: string, an
     const stored = await updateKey(ref, attemptId, (c) => ({ ...c, state: 'done', answer }));
     return stored?.state === 'done' && stored.answer ? (stored.answer as R) : answer;
   } catch (err) {
-    console.error('idempotency record not stored; a retry will look the send up in Twilio', err);
+    const reason = err instanceof Error ? err.message : String(err);
+    logWarning('idempotency', `record not stored (${reason}); a retry will look the send up in Twilio`);
     return answer;
   }
 }

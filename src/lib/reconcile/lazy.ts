@@ -6,6 +6,7 @@
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
+import { logWarning } from '../runtime/log';
 import { reconcile } from './sweep';
 
 export const LAZY_INTERVAL_MS = 60_000;
@@ -23,7 +24,7 @@ export async function reconcileLazily(client: TwilioClient, env: ServiceEnv): Pr
   const run = reconcile(client, env, { deadline: started + LAZY_BUDGET_MS }).catch((err: unknown) => {
     // Not the reader's problem: the next run (lazy or scheduled) starts from the same watermark.
     const reason = err instanceof Error ? err.message : String(err);
-    console.warn(JSON.stringify({ event: 'lazy_reconcile_failed', reason }));
+    logWarning('reconcile', `lazy run failed: ${reason}`);
   });
   let timer: NodeJS.Timeout | undefined;
   const budget = new Promise<void>((resolve) => {
