@@ -57,7 +57,7 @@ describe('the request that used to kill the process', () => {
 
   it("a `request` in the query shaped like the runtime's replaces the real headers, and so gains nothing", async () => {
     // The runtime merges the query over its own `request`: the real Authorization and Content-Type are gone.
-    const res = await fetch(`${s().url}/api/call?request[headers][content-type]=application/json`, {
+    const res = await fetch(`${s().url}/api/call?request[headers][content-type]=application/json&request[cookies][a]=b`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: basic() },
       body: JSON.stringify({ to: '+14155559999' }),

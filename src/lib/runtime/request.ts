@@ -29,7 +29,8 @@ const notFromRuntime = (): ApiError =>
 /** Headers exactly as the runtime builds them (lowercased names, string or string[] values), or a 400. */
 function runtimeHeaders(request: unknown): Headers {
   if (!isPlainObject(request)) throw notFromRuntime();
-  const { headers = {}, cookies = {} } = request;
+  // The runtime always sets both; a body that leaves one out is not the runtime.
+  const { headers, cookies } = request;
   if (!isPlainObject(headers) || !isPlainObject(cookies)) throw notFromRuntime();
   if (!Object.values(cookies).every((v) => typeof v === 'string')) throw notFromRuntime();
   const out: Headers = Object.create(null) as Headers;
@@ -42,7 +43,7 @@ function runtimeHeaders(request: unknown): Headers {
 
 /** Splits the event into trusted headers and parameters; refuses a `request` the runtime did not build. */
 export function readRequest(event: Record<string, unknown>): IncomingRequest {
-  const headers = runtimeHeaders(Object.hasOwn(event, 'request') ? event.request : {});
+  const headers = runtimeHeaders(Object.hasOwn(event, 'request') ? event.request : { headers: {}, cookies: {} });
   const params = Object.create(null) as Record<string, unknown>;
   for (const [name, value] of Object.entries(event)) if (name !== 'request') params[name] = value;
   return { headers, params };

@@ -34,6 +34,8 @@ describe('the request the runtime builds', () => {
     ['headers that are a list', { headers: ['a'], cookies: {} }],
     ['a cookie that is an object', { headers: {}, cookies: { a: {} } }],
     ['an empty list as a header', { headers: { origin: [] }, cookies: {} }],
+    ['headers without cookies', { headers: { origin: 'https://a.example' } }],
+    ['an empty object', {}],
   ])('refuses a `request` parameter made of %s with 400', async (_, request) => {
     const res = await invokeRaw(echo, { request });
     expect(res.statusCode).toBe(400);
