@@ -5,6 +5,7 @@ import { f } from '../../lib/runtime/input';
 import { Reply } from '../../lib/runtime/reply';
 import { acknowledgement } from '../../lib/messaging/twiml';
 import type { ErrorShape } from '../../lib/runtime/errors';
+import { INBOUND_TEXT_MAX } from '../../lib/messaging/inbound';
 
 const REQUIRED = "Invalid request. 'From', 'To', and 'Body' fields are required.";
 
@@ -23,7 +24,7 @@ export const handler = defineFunction({
   input: {
     From: f.string({ max: 64 }).describe('sender'),
     To: f.string({ max: 64 }).describe('our number'),
-    Body: f.body({ max: 1600 }).describe('message text'),
+    Body: f.relayed({ keep: INBOUND_TEXT_MAX }).describe('message text'),
   },
   errors,
   run: async ({ input }) => Reply.twiml(acknowledgement(input.Body, input.To)),

@@ -6,7 +6,7 @@ import { f } from '../../lib/runtime/input';
 import { Reply } from '../../lib/runtime/reply';
 import { logEvent } from '../../lib/runtime/log';
 import { twilioClient } from '../../lib/runtime/twilio-client';
-import { inboundMessageFrom, receivedAcknowledgement } from '../../lib/messaging/inbound';
+import { INBOUND_TEXT_MAX, inboundMessageFrom, receivedAcknowledgement } from '../../lib/messaging/inbound';
 import { logInboundMessage } from '../../lib/store/message-log';
 import { messagingResponse } from '../../lib/messaging/twiml';
 import { softphoneError } from '../../lib/contracts/error-shapes';
@@ -17,9 +17,9 @@ export const handler = defineFunction({
     MessageSid: f.string({ max: 64, pattern: /^(SM|MM)[0-9a-f]{32}$/, patternHint: 'must be a message SID' }),
     From: f.string({ max: 128 }),
     To: f.string({ max: 128 }),
-    Body: f.body({ max: 1600 }).default(''),
+    Body: f.relayed({ keep: INBOUND_TEXT_MAX }).default(''),
     NumMedia: f.int({ min: 0, max: 10 }).default(0),
-    ProfileName: f.string({ max: 256 }).optional(),
+    ProfileName: f.relayed({ keep: 256 }).optional(),
   },
   errors: softphoneError,
   // Twilio keeps every inbound message in its own log, so an ack without our copy loses nothing.

@@ -4,6 +4,9 @@
 import type { InboundMessage } from '../store/message-log';
 import { splitChannel } from '../phone/e164';
 
+/** Twilio relays at most 1600 characters of a message; kept whole, whatever they are. */
+export const INBOUND_TEXT_MAX = 1600;
+
 export interface InboundParams {
   MessageSid: string;
   From: string;

@@ -1,21 +1,18 @@
 /**
- * Messaging TwiML the service answers with. Built by hand: these documents are one element deep,
- * and the inbound path then never loads the SDK.
+ * Messaging TwiML the service answers with.
  */
-export function escapeXml(s: string): string {
-  return s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
-}
+import { truncateText, twimlResponse, verb } from '../twiml/document';
 
 /** `<Response><Message>...</Message></Response>`; no Message at all for an empty list. */
 export function messagingResponse(messages: string[]): string {
-  const body = messages.map((m) => `<Message>${escapeXml(m)}</Message>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><Response>${body}</Response>`;
+  return twimlResponse(...messages.map((m) => verb('Message', {}, m)));
 }
 
 const PREVIEW = 20;
 
 /** The plugin's acknowledgement: "Hello, your message 'Hello...' was received by our service number +1..." */
 export function acknowledgement(body: string, serviceNumber: string): string {
-  const preview = body.length > PREVIEW ? `${body.slice(0, PREVIEW)}...` : body;
-  return messagingResponse([`Hello, your message '${preview}' was received by our service number ${serviceNumber}`]);
+  return messagingResponse([
+    `Hello, your message '${truncateText(body, PREVIEW)}' was received by our service number ${serviceNumber}`,
+  ]);
 }

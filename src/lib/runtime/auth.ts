@@ -6,7 +6,9 @@ import { createHash, timingSafeEqual } from 'crypto';
 import jwt from 'jsonwebtoken';
 import { ApiError } from './errors';
 import type { ServiceContext } from './env';
-import { FlexTokenError, validateFlexToken } from './flex-token';
+import { FlexTokenError, FlexTokenUnavailable, validateFlexToken } from './flex-token';
+import { logWarning } from './log';
+import type { IncomingRequest } from './request';
 import { isPermission, isRole, Permission, permissionsForRoles, Principal, Role } from './principal';
 import { isValidTwilioSignature, webhookUrl } from './signature';
 
@@ -27,11 +29,6 @@ export const access = {
     ({ kind: 'user', via: opts.via ?? ['flex'], ...opts }) as const,
 };
 
-export interface RequestLike {
-  event: Record<string, unknown>;
-  headers: Record<string, string | undefined>;
-}
-
 const unauthorized = (message: string): ApiError => new ApiError(401, 'UNAUTHORIZED', message);
 const forbidden = (message: string): ApiError => new ApiError(403, 'FORBIDDEN', message);
 
@@ -40,12 +37,17 @@ function sameSecret(a: string, b: string): boolean {
   return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }
 
-async function fromFlex(context: ServiceContext, token: string, allowGuest: boolean): Promise<Principal> {
+async function fromFlex(context: ServiceContext, token: string, allowGuest: boolean, deadlineAt: number): Promise<Principal> {
   let result;
   try {
-    result = await validateFlexToken(context, token);
+    result = await validateFlexToken(context, token, deadlineAt);
   } catch (err) {
     if (err instanceof FlexTokenError) throw unauthorized(`Invalid Flex token: ${err.message}`);
+    if (err instanceof FlexTokenUnavailable) {
+      // Never a 401: the agent's token may well be valid, and a 401 would sign them out of Flex.
+      logWarning(context.PATH, `Flex token validation unavailable: ${err.message}`);
+      throw new ApiError(503, 'TOKEN_VALIDATION_UNAVAILABLE', 'Could not validate your token now; try again shortly');
+    }
     throw err;
   }
   const roles = result.roles.filter(isRole);
@@ -95,14 +97,15 @@ function fromBasic(context: ServiceContext, encoded: string): Principal {
 export async function authenticateUser(
   context: ServiceContext,
   spec: Extract<Access, { kind: 'user' }>,
-  req: RequestLike,
+  req: IncomingRequest,
+  deadlineAt: number,
 ): Promise<Principal> {
-  const token = typeof req.event.Token === 'string' && req.event.Token !== '' ? req.event.Token : undefined;
+  const token = typeof req.params.Token === 'string' && req.params.Token !== '' ? req.params.Token : undefined;
   const header = req.headers.authorization ?? '';
   const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const basic = /^Basic\s+(\S+)$/i.exec(header)?.[1];
   let principal: Principal | undefined;
-  if (token && spec.via.includes('flex')) principal = await fromFlex(context, token, spec.allowGuest ?? false);
+  if (token && spec.via.includes('flex')) principal = await fromFlex(context, token, spec.allowGuest ?? false, deadlineAt);
   else if (bearer && spec.via.includes('bearer')) principal = fromBearer(context, bearer);
   else if (basic && spec.via.includes('basic')) principal = fromBasic(context, basic);
   if (!principal) {
@@ -119,13 +122,13 @@ export async function authenticateUser(
  * A webhook must carry Twilio's signature for exactly this URL and these parameters. The refusal names the
  * URL checked (never the expected signature), so a developer can compare it with the webhook setting.
  */
-export function authenticateWebhook(context: ServiceContext, req: RequestLike): void {
+export function authenticateWebhook(context: ServiceContext, req: IncomingRequest): void {
   if (!context.AUTH_TOKEN) throw new ApiError(500, 'CONFIGURATION_ERROR', 'AUTH_TOKEN is not set; webhooks cannot be verified');
   const url = webhookUrl(context);
   const signature = req.headers['x-twilio-signature'];
   if (!signature)
     throw new ApiError(403, 'TWILIO_WEBHOOK_INVALID', `Missing X-Twilio-Signature (this webhook checks it for ${url})`);
-  if (!isValidTwilioSignature(context.AUTH_TOKEN, signature, url, req.event)) {
+  if (!isValidTwilioSignature(context.AUTH_TOKEN, signature, url, req.params)) {
     throw new ApiError(
       403,
       'TWILIO_WEBHOOK_INVALID',

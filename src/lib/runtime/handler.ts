@@ -6,12 +6,13 @@
  */
 import type { ServiceContext } from './env';
 import { ApiError, ErrorShape, toApiError } from './errors';
-import { Access, authenticateUser, authenticateWebhook, RequestLike } from './auth';
+import { Access, authenticateUser, authenticateWebhook } from './auth';
 import { InputOf, parseInput, Schema } from './input';
 import { logFailure, logWarning } from './log';
 import type { Principal } from './principal';
 import { Reply } from './reply';
 import { assertBodyContentType } from './content-type';
+import { Headers, readRequest } from './request';
 
 /** Twilio Functions' response object (global `Twilio.Response` at run time). */
 interface TwilioResponse {
@@ -29,8 +30,8 @@ export interface RunArgs<S extends Schema, A extends Access> {
   principal: A extends { kind: 'user' } ? Principal : undefined;
   context: ServiceContext;
   /** Headers as the runtime gives them (lowercased). */
-  headers: Record<string, string | undefined>;
-  /** The raw event, for parameters whose names vary (MediaUrl0..N). Declared inputs come from `input`. */
+  headers: Headers;
+  /** Every parameter (query and body), for those whose names vary (MediaUrl0..N). Declared ones are in `input`. */
   event: Record<string, unknown>;
   /** When this function's own deadline passes (ms since epoch): work that can wait stops before it. */
   deadlineAt: number;
@@ -55,16 +56,7 @@ export interface FunctionSpec<S extends Schema, A extends Access> {
 
 export const DEFAULT_DEADLINE_MS = 7000;
 
-function headersOf(event: Record<string, unknown>): Record<string, string | undefined> {
-  const req = event.request as { headers?: Record<string, unknown> } | undefined;
-  const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(req?.headers ?? {})) {
-    out[k.toLowerCase()] = Array.isArray(v) ? String(v[0]) : typeof v === 'string' ? v : v === undefined ? undefined : String(v);
-  }
-  return out;
-}
-
-function corsHeaders(context: ServiceContext, headers: Record<string, string | undefined>): Record<string, string> {
+function corsHeaders(context: ServiceContext, headers: Headers): Record<string, string> {
   const allowed = (context.ALLOWED_ORIGINS ?? '*')
     .split(',')
     .map((s) => s.trim())
@@ -91,7 +83,8 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 
 export function defineFunction<S extends Schema, A extends Access>(spec: FunctionSpec<S, A>): Handler {
   return async (context, event, callback) => {
-    const headers = headersOf(event);
+    // Until the runtime's headers are read, answers carry no Origin-specific CORS header.
+    let headers: Headers = {};
     const respond = (reply: Reply): void => {
       const res = new Twilio.Response();
       res.setStatusCode(reply.status);
@@ -112,26 +105,48 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
       else respond(Reply.json(spec.errors(apiError), apiError.status));
     };
     try {
-      const deadlineAt = Date.now() + (spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
-      const work = (async (): Promise<unknown> => {
-        if (spec.requiresBody) assertBodyContentType(headers);
-        const req: RequestLike = { event, headers };
-        let principal: Principal | undefined;
-        if (spec.access.kind === 'webhook') authenticateWebhook(context, req);
-        else if (spec.access.kind === 'user') principal = await authenticateUser(context, spec.access, req);
-        const input = parseInput(spec.input, event);
-        return spec.run({ input, principal: principal as RunArgs<S, A>['principal'], context, headers, event, deadlineAt });
-      })();
-      const result = await withDeadline(work, spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
-      respond(result instanceof Reply ? result : Reply.json(result));
-    } catch (err) {
-      if (err instanceof DeadlineExceeded) {
-        logWarning(context.PATH, `deadline of ${spec.deadlineMs ?? DEFAULT_DEADLINE_MS} ms passed`);
-        if (spec.fallback) respond(spec.fallback());
-        else fail(new ApiError(503, 'DEADLINE_EXCEEDED', 'The request took too long; try again'));
-        return;
+      try {
+        const deadlineAt = Date.now() + (spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
+        const work = (async (): Promise<unknown> => {
+          const request = readRequest(event);
+          headers = request.headers;
+          if (spec.requiresBody) assertBodyContentType(headers);
+          let principal: Principal | undefined;
+          if (spec.access.kind === 'webhook') authenticateWebhook(context, request);
+          else if (spec.access.kind === 'user') principal = await authenticateUser(context, spec.access, request, deadlineAt);
+          const input = parseInput(spec.input, request.params);
+          return spec.run({
+            input,
+            principal: principal as RunArgs<S, A>['principal'],
+            context,
+            headers,
+            event: request.params,
+            deadlineAt,
+          });
+        })();
+        const result = await withDeadline(work, spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
+        respond(result instanceof Reply ? result : Reply.json(result));
+      } catch (err) {
+        if (err instanceof DeadlineExceeded) {
+          logWarning(context.PATH, `deadline of ${spec.deadlineMs ?? DEFAULT_DEADLINE_MS} ms passed`);
+          if (spec.fallback) respond(spec.fallback());
+          else fail(new ApiError(503, 'DEADLINE_EXCEEDED', 'The request took too long; try again'));
+          return;
+        }
+        fail(err);
       }
-      fail(err);
+    } catch (err) {
+      // Shaping the answer itself failed (an error shape or a fallback that throws): still answer, plainly.
+      logFailure(context.PATH, err);
+      callback(null, plainFailure());
     }
   };
+}
+
+function plainFailure(): TwilioResponse {
+  const res = new Twilio.Response();
+  res.setStatusCode(500);
+  res.appendHeader('Content-Type', 'application/json');
+  res.setBody(JSON.stringify({ error: 'An internal error occurred' }));
+  return res;
 }

@@ -64,6 +64,19 @@ export const f = {
   },
 
   /**
+   * Text Twilio relays from a person (a message body, a profile name), which a webhook never refuses
+   * for its content: any characters, and past `keep` characters (code points, so an emoji counts once)
+   * the rest is cut, never half a character. Empty is a value (a media-only message); missing is not.
+   */
+  relayed(opts: { keep: number }): Field<string> {
+    return new Field((raw, name) => {
+      if (raw === undefined || raw === null) throw invalid(name, `${name} is required`);
+      const v = typeof raw === 'string' ? raw : text(raw, name);
+      return v.length <= opts.keep ? v : Array.from(v).slice(0, opts.keep).join('');
+    });
+  },
+
+  /**
    * A phone number normalised to E.164. `strict` accepts only E.164 as typed (the phone API's rule);
    * otherwise common national and punctuated forms of valid numbers are normalised, and anything else
    * (trailing text, extensions) is refused. `dialled`: a number the service will call or message, where an
