@@ -32,6 +32,7 @@ const platform = ['success', 'error', 'message'];
 /** Every function's declared inputs and error shape, by route. */
 export const FUZZ_TABLE: Record<string, Entry> = {
   '/api': { method: 'GET', caller: 'public', fields: [], errorKeys: plugin },
+  '/admin/reconcile': { method: 'POST', caller: 'flex', fields: ['window_minutes'], errorKeys: platform },
   '/api/call-location-name': {
     method: 'GET',
     caller: 'flex',
