@@ -17,7 +17,7 @@ import { measureRequire, InitSample } from './bench/cold-start';
 import { SCENARIOS, Scenario } from './bench/scenarios';
 import { startBenchService, BenchService } from './bench/service';
 import { httpStatuses, ms, summarize, table } from './bench/stats';
-import { THROUGHPUT_TITLE, throughputTable } from './bench/throughput';
+import { geocoderTable, THROUGHPUT_TITLE, throughputTable } from './bench/throughput';
 import { buildUnbundled } from './bench/unbundled';
 import { emulatorScale } from './bench/emulator-scale';
 import { inboundRate } from './bench/inbound-rate';
@@ -336,6 +336,7 @@ async function main(): Promise<void> {
     const ok = await roundTrips(svc, runnable);
     section(THROUGHPUT_TITLE);
     console.log(await throughputTable(svc, ok));
+    console.log(`\n${await geocoderTable()}`);
     await latency(svc, ok);
     await inboundRate(svc, section);
   } finally {
