@@ -41,6 +41,7 @@
 import type { Emulator } from '../core/emulator';
 import { EmuRequest, json } from '../core/router';
 import { all, badParam, bool, first, page2010, Params, readPage, TwilioApiError } from '../core/wire';
+import type { ApplicationsApi } from './applications';
 import type { NumbersApi } from './numbers';
 import { DocSource, parseEvents, VoiceEngine } from './voice/engine';
 import { inRange, timeRange } from '../core/date-filters';
@@ -89,7 +90,7 @@ function validTo(to: string): boolean {
   return isE164(to) || isClient(to) || isE164(to.replace(/^whatsapp:/, '')) || /^sips?:\S+@\S+$/.test(to);
 }
 
-export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): void {
+export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi; applications: ApplicationsApi }): void {
   const store = new VoiceStore(emu, deps.numbers);
   const engine = new VoiceEngine(emu, store, deps.numbers);
   const base = '/api/2010-04-01/Accounts/{AccountSid}/Calls';
@@ -259,7 +260,8 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
       }
       const number = deps.numbers.byPhone(to);
       if (!number) throw new TwilioApiError(404, 20404, `${to} is not one of this account's numbers`);
-      if (!number.voice_url) throw badParam(`${to} has no VoiceUrl configured`, 21606);
+      const route = deps.numbers.voiceRoute(number);
+      if (!route.url) throw badParam(`${to} has no VoiceUrl configured (nor a TwiML App with one)`, 21606);
       const call = store.addCall({
         from,
         to,
@@ -267,10 +269,14 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
         status: 'ringing',
         phone_number_sid: number.sid,
         start: Date.now(),
-        url: number.voice_url,
-        method: number.voice_method === 'GET' ? 'GET' : 'POST',
-        status_callback: number.status_callback || null,
+        url: route.url,
+        method: route.method,
+        fallback_url: route.fallbackUrl || null,
+        fallback_method: route.fallbackMethod,
+        status_callback: route.statusCallback || null,
+        status_callback_method: route.statusCallbackMethod,
         status_callback_events: ['completed'],
+        ...(route.applicationSid ? { application_sid: route.applicationSid } : {}),
       });
       engine.startInbound(call);
       return json(200, { call_sid: call.sid, status: call.status, url: call.url });

@@ -4,6 +4,7 @@
  */
 import type { Emulator } from '../core/emulator';
 import { registerAccounts } from './accounts';
+import { registerApplications } from './applications';
 import { registerNumbers } from './numbers';
 import { registerMedia } from './media';
 import { registerMessages } from './messages';
@@ -12,15 +13,18 @@ import { registerSync } from './sync';
 import { registerTaskRouter } from './taskrouter';
 import { registerLookups } from './lookups';
 import { registerIam } from './iam';
+import { registerKeys } from './keys';
 
 export function registerProducts(emu: Emulator): void {
   registerAccounts(emu);
-  const numbers = registerNumbers(emu);
+  const applications = registerApplications(emu);
+  const numbers = registerNumbers(emu, { applications });
   const media = registerMedia(emu);
   registerMessages(emu, { numbers, media });
-  registerCalls(emu, { numbers });
+  registerCalls(emu, { numbers, applications });
   registerSync(emu);
   registerTaskRouter(emu);
   registerLookups(emu);
   registerIam(emu);
+  registerKeys(emu);
 }
