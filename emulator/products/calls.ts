@@ -41,13 +41,13 @@
 import type { Emulator } from '../core/emulator';
 import { EmuRequest, json } from '../core/router';
 import { all, badParam, bool, first, page2010, Params, readPage, TwilioApiError } from '../core/wire';
-import type { ApplicationsApi } from './applications';
 import type { NumbersApi } from './numbers';
 import { DocSource, parseEvents, VoiceEngine } from './voice/engine';
 import { inRange, timeRange } from '../core/date-filters';
 import { CallEvent, CallRecord, CallStatus, callSummary, HttpMethod, isClient, isE164, isTerminal } from './voice/model';
 import { registerRecordingRoutes } from './voice/recordings';
 import { VoiceStore } from './voice/store';
+import { ClientCalls, clientCalls } from './voice/client-calls';
 
 const STATUSES: ReadonlySet<string> = new Set<CallStatus>([
   'queued',
@@ -90,7 +90,7 @@ function validTo(to: string): boolean {
   return isE164(to) || isClient(to) || isE164(to.replace(/^whatsapp:/, '')) || /^sips?:\S+@\S+$/.test(to);
 }
 
-export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi; applications: ApplicationsApi }): void {
+export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): ClientCalls {
   const store = new VoiceStore(emu, deps.numbers);
   const engine = new VoiceEngine(emu, store, deps.numbers);
   const base = '/api/2010-04-01/Accounts/{AccountSid}/Calls';
@@ -332,4 +332,5 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi; applic
 
   // Calls in flight when the emulator last stopped.
   engine.resumeAfterRestart();
+  return clientCalls(store, engine);
 }

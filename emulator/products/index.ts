@@ -9,6 +9,7 @@ import { registerNumbers } from './numbers';
 import { registerMedia } from './media';
 import { registerMessages } from './messages';
 import { registerCalls } from './calls';
+import { registerDevices } from './devices';
 import { registerSync } from './sync';
 import { registerTaskRouter } from './taskrouter';
 import { registerLookups } from './lookups';
@@ -21,10 +22,11 @@ export function registerProducts(emu: Emulator): void {
   const numbers = registerNumbers(emu, { applications });
   const media = registerMedia(emu);
   registerMessages(emu, { numbers, media });
-  registerCalls(emu, { numbers, applications });
+  const calls = registerCalls(emu, { numbers });
   registerSync(emu);
   registerTaskRouter(emu);
   registerLookups(emu);
   registerIam(emu);
-  registerKeys(emu);
+  const keys = registerKeys(emu);
+  registerDevices(emu, { keys, applications, calls });
 }
