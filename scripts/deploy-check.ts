@@ -46,6 +46,9 @@ export const PRODUCTION_VARIABLES: readonly VariableSpec[] = [
   { name: 'API_USERNAME', need: 'optional', whenUnset: 'basic auth is off' },
   { name: 'API_PASSWORD', need: 'optional', whenUnset: 'basic auth is off' },
   { name: 'JWT_SECRET', need: 'optional', whenUnset: 'bearer tokens are off' },
+  { name: 'TWILIO_APP_SID', need: 'optional', whenUnset: 'browser calling is off (/api/twilio/access-token answers 500)' },
+  { name: 'TWILIO_API_KEY', need: 'optional', whenUnset: 'browser calling is off (/api/twilio/access-token answers 500)' },
+  { name: 'TWILIO_API_SECRET', need: 'optional', whenUnset: 'browser calling is off (/api/twilio/access-token answers 500)' },
   { name: 'SYNC_SERVICE_SID', need: 'optional', whenUnset: 'state lives in the `default` Sync service' },
   { name: 'TASKROUTER_WORKSPACE_SID', need: 'optional', whenUnset: "task logs read the account's first workspace" },
   {

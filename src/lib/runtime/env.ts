@@ -16,6 +16,11 @@ export interface ServiceEnv {
   API_USERNAME?: string;
   API_PASSWORD?: string;
   JWT_SECRET?: string;
+  /** The TwiML App (AP...) whose Voice URL answers calls placed from the browser with the Voice SDK. */
+  TWILIO_APP_SID?: string;
+  /** A standard API key (SK...) and its secret: they sign the Voice SDK Access Tokens. */
+  TWILIO_API_KEY?: string;
+  TWILIO_API_SECRET?: string;
   /** Twilio Sync service for state; `default` when unset. */
   SYNC_SERVICE_SID?: string;
   TASKROUTER_WORKSPACE_SID?: string;
