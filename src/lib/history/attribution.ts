@@ -6,9 +6,16 @@
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
-import { CallOwner, CallRecord, FINAL_CALL_STATUSES } from '../store/call-records';
+import {
+  CallOwner,
+  CallRecord,
+  CallSnapshot,
+  FINAL_CALL_STATUSES,
+  getCallRecord,
+  reconcileCallRecord,
+} from '../store/call-records';
 import { ownerOfNumber } from '../store/phone-numbers';
-import type { RecordingRecord } from '../store/recordings';
+import { attributeRecording, getRecording, RecordingRecord } from '../store/recordings';
 import { addToIndex, IndexEntry, removeFromIndex, UserIndexName } from '../store/user-index';
 import { userIdOfIdentity } from '../users/directory';
 
@@ -91,4 +98,37 @@ export async function unindexRecording(client: TwilioClient, env: ServiceEnv, re
   if (!owner) return;
   const entry: IndexEntry = { sid: rec.recordingSid, createdAt: rec.createdAt };
   await Promise.all(recordingIndexes(rec, owner).map((name) => removeFromIndex(client, env, owner.userId, name, entry)));
+}
+
+/**
+ * Reconciliation's side of attribution: a call record repaired from Twilio's records gets its owner the
+ * way a callback would have given it, and enters its owner's indexes. True when it changed anything.
+ */
+export async function attributeRepairedCall(
+  client: TwilioClient,
+  env: ServiceEnv,
+  snap: CallSnapshot,
+  repaired: { record: CallRecord | undefined; before: CallRecord | undefined },
+): Promise<boolean> {
+  let after = repaired.record;
+  let changed = false;
+  if (after && !after.attributed) {
+    const owner = await ownerOfCall(client, env, after);
+    const second = await reconcileCallRecord(client, env, { ...snap, owner });
+    after = second.record;
+    changed = second.changed;
+  }
+  await indexCall(client, env, repaired.before, after);
+  return changed;
+}
+
+/** A recording repaired from Twilio's records gets the owner of its call, once that call has one. */
+export async function attributeRepairedRecording(client: TwilioClient, env: ServiceEnv, recordingSid: string): Promise<boolean> {
+  const rec = await getRecording(client, env, recordingSid);
+  if (!rec || rec.owner !== undefined) return false;
+  const call = await getCallRecord(client, env, rec.callSid);
+  if (!call?.attributed) return false;
+  const after = await attributeRecording(client, env, recordingSid, call.owner ?? null);
+  if (after?.status === 'completed') await indexRecording(client, env, after);
+  return true;
 }

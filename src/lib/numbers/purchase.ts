@@ -21,6 +21,7 @@ export const MONTHLY_FEE_USD = 1.0;
 
 export interface PurchaseRequest {
   userId: number;
+  identity: string;
   /** A number from /api/twilio/available-numbers, or... */
   phoneNumber?: string | undefined;
   /** ...any number Twilio has in this area code. */
@@ -122,11 +123,12 @@ function placeOfNumber(e164: string): { country: string; region: string; localit
 }
 
 /** The record of a number the user just bought. */
-export function purchasedNumber(userId: number, n: Sold, websiteId: string | null): PurchasedNumber {
+export function purchasedNumber(user: { userId: number; identity: string }, n: Sold, websiteId: string | null): PurchasedNumber {
   const now = isoSeconds(new Date());
   return {
     number: n.phoneNumber,
-    userId,
+    userId: user.userId,
+    identity: user.identity,
     twilioSid: n.sid,
     websiteId,
     ...placeOfNumber(n.phoneNumber),

@@ -68,7 +68,7 @@ export async function buyNumber(
     );
   }
   const bought = await sendOnce(run, client, purchase(client, context, req));
-  const record = await addUserNumber(client, context, purchasedNumber(req.userId, bought, req.websiteId));
+  const record = await addUserNumber(client, context, purchasedNumber(req, bought, req.websiteId));
   if (!record) throw new ApiError(409, 'PHONE_NUMBER_TAKEN', 'That phone number belongs to another user');
   return withCallCount(client, context, record);
 }

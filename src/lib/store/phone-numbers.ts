@@ -19,6 +19,8 @@ export type NumberStatus = 'active' | 'inactive' | 'released';
 export interface PurchasedNumber {
   number: string;
   userId: number;
+  /** The owner's browser identity, which inbound calls to the number ring. */
+  identity: string;
   twilioSid: string;
   websiteId: string | null;
   country: string;
@@ -39,6 +41,7 @@ export interface PhoneNumberRecord extends PurchasedNumber, Json {
 export interface NumberOwner extends Json {
   numberId: string;
   userId: number;
+  identity: string;
   twilioSid: string;
 }
 
@@ -86,7 +89,7 @@ export async function addUserNumber(
   let owner = (await owners.get(ownerKeyOf(bought.number)))?.data;
   if (!owner) {
     const id = String(await allocateId(client, env, 'phone-numbers'));
-    const mine: NumberOwner = { numberId: id, userId: bought.userId, twilioSid: bought.twilioSid };
+    const mine: NumberOwner = { numberId: id, userId: bought.userId, identity: bought.identity, twilioSid: bought.twilioSid };
     owner = (await owners.createIfAbsent(ownerKeyOf(bought.number), mine))
       ? mine
       : (await owners.get(ownerKeyOf(bought.number)))?.data;

@@ -125,3 +125,17 @@ export async function noteRecordingTranscription(
     TTL_S,
   );
 }
+
+/** Attributes a recording that was stored before its owner was known; the record after. */
+export async function attributeRecording(
+  client: TwilioClient,
+  env: ServiceEnv,
+  recordingSid: string,
+  owner: CallOwner | null,
+): Promise<RecordingRecord | undefined> {
+  return mapFor(client, env, recordingSid).upsert(
+    recordingSid,
+    (current) => (current && current.owner === undefined ? { ...current, owner } : undefined),
+    TTL_S,
+  );
+}

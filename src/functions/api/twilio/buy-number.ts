@@ -30,6 +30,7 @@ export const handler = defineFunction({
     const user = await platformUser(client, context, principal);
     const phoneNumber = await buyNumber(args, client, context, {
       userId: user.userId,
+      identity: user.identity,
       phoneNumber: input.phoneNumber,
       areaCode: input.phoneNumber ? undefined : input.areaCode,
       websiteId: input.websiteId ?? null,
