@@ -123,12 +123,11 @@ export async function attributeRepairedCall(
 }
 
 /** A recording repaired from Twilio's records gets the owner of its call, once that call has one. */
-export async function attributeRepairedRecording(client: TwilioClient, env: ServiceEnv, recordingSid: string): Promise<boolean> {
+export async function attributeRepairedRecording(client: TwilioClient, env: ServiceEnv, recordingSid: string): Promise<void> {
   const rec = await getRecording(client, env, recordingSid);
-  if (!rec || rec.owner !== undefined) return false;
+  if (!rec || rec.owner !== undefined) return;
   const call = await getCallRecord(client, env, rec.callSid);
-  if (!call?.attributed) return false;
+  if (!call?.attributed) return;
   const after = await attributeRecording(client, env, recordingSid, call.owner ?? null);
   if (after?.status === 'completed') await indexRecording(client, env, after);
-  return true;
 }

@@ -151,7 +151,10 @@ function recordings(client: TwilioClient, env: ServiceEnv): Source {
           createdAt,
           updatedAt: createdAt,
         });
-        return (await attributeRepairedRecording(client, env, r.sid)) || changed;
+        // Attribution is bookkeeping, not a repair: a recording met before its call was attributed gets its
+        // owner on a later run without counting as lost.
+        await attributeRepairedRecording(client, env, r.sid);
+        return changed;
       },
     };
   };
