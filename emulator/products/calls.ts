@@ -47,6 +47,7 @@ import { inRange, timeRange } from '../core/date-filters';
 import { CallEvent, CallRecord, CallStatus, callSummary, HttpMethod, isClient, isE164, isTerminal } from './voice/model';
 import { registerRecordingRoutes } from './voice/recordings';
 import { VoiceStore } from './voice/store';
+import { ClientCalls, clientCalls } from './voice/client-calls';
 
 const STATUSES: ReadonlySet<string> = new Set<CallStatus>([
   'queued',
@@ -89,7 +90,7 @@ function validTo(to: string): boolean {
   return isE164(to) || isClient(to) || isE164(to.replace(/^whatsapp:/, '')) || /^sips?:\S+@\S+$/.test(to);
 }
 
-export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): void {
+export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): ClientCalls {
   const store = new VoiceStore(emu, deps.numbers);
   const engine = new VoiceEngine(emu, store, deps.numbers);
   const base = '/api/2010-04-01/Accounts/{AccountSid}/Calls';
@@ -259,7 +260,8 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
       }
       const number = deps.numbers.byPhone(to);
       if (!number) throw new TwilioApiError(404, 20404, `${to} is not one of this account's numbers`);
-      if (!number.voice_url) throw badParam(`${to} has no VoiceUrl configured`, 21606);
+      const route = deps.numbers.voiceRoute(number);
+      if (!route.url) throw badParam(`${to} has no VoiceUrl configured (nor a TwiML App with one)`, 21606);
       const call = store.addCall({
         from,
         to,
@@ -267,10 +269,14 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
         status: 'ringing',
         phone_number_sid: number.sid,
         start: Date.now(),
-        url: number.voice_url,
-        method: number.voice_method === 'GET' ? 'GET' : 'POST',
-        status_callback: number.status_callback || null,
+        url: route.url,
+        method: route.method,
+        fallback_url: route.fallbackUrl || null,
+        fallback_method: route.fallbackMethod,
+        status_callback: route.statusCallback || null,
+        status_callback_method: route.statusCallbackMethod,
         status_callback_events: ['completed'],
+        ...(route.applicationSid ? { application_sid: route.applicationSid } : {}),
       });
       engine.startInbound(call);
       return json(200, { call_sid: call.sid, status: call.status, url: call.url });
@@ -326,4 +332,5 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): voi
 
   // Calls in flight when the emulator last stopped.
   engine.resumeAfterRestart();
+  return clientCalls(store, engine);
 }

@@ -4,23 +4,29 @@
  */
 import type { Emulator } from '../core/emulator';
 import { registerAccounts } from './accounts';
+import { registerApplications } from './applications';
 import { registerNumbers } from './numbers';
 import { registerMedia } from './media';
 import { registerMessages } from './messages';
 import { registerCalls } from './calls';
+import { registerDevices } from './devices';
 import { registerSync } from './sync';
 import { registerTaskRouter } from './taskrouter';
 import { registerLookups } from './lookups';
 import { registerIam } from './iam';
+import { registerKeys } from './keys';
 
 export function registerProducts(emu: Emulator): void {
   registerAccounts(emu);
-  const numbers = registerNumbers(emu);
+  const applications = registerApplications(emu);
+  const numbers = registerNumbers(emu, { applications });
   const media = registerMedia(emu);
   registerMessages(emu, { numbers, media });
-  registerCalls(emu, { numbers });
+  const calls = registerCalls(emu, { numbers });
   registerSync(emu);
   registerTaskRouter(emu);
   registerLookups(emu);
   registerIam(emu);
+  const keys = registerKeys(emu);
+  registerDevices(emu, { keys, applications, calls });
 }

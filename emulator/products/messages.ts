@@ -321,7 +321,8 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; med
       if (!E164.test(bare(from))) throw badParam('From must be an E.164 number (optionally whatsapp:-prefixed)', 21211);
       const number = deps.numbers.byPhone(to);
       if (!number) throw new TwilioApiError(404, 20404, `${to} is not one of this account's numbers`);
-      if (!number.sms_url) throw badParam(`${to} has no SmsUrl configured`, 21606);
+      const route = deps.numbers.smsRoute(number);
+      if (!route.url) throw badParam(`${to} has no SmsUrl configured (nor a TwiML App with one)`, 21606);
       const m = create({ from, to, body, media, direction: 'inbound', statusCallback: '' });
       const params: Record<string, string> = {
         ToCountry: number.iso_country,
@@ -346,7 +347,8 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; med
       };
       Object.assign(params, deps.media.webhookParams(m.sid));
       if (to.startsWith('whatsapp:')) params.ProfileName = 'Emulated WhatsApp user';
-      const result = await emu.webhook(number.sms_url, params, number.sms_method === 'GET' ? 'GET' : 'POST');
+      if (route.applicationSid) params.ApplicationSid = route.applicationSid;
+      const result = await emu.webhook(route.url, params, route.method);
       const replies: string[] = [];
       let twimlError: string | undefined;
       if (result.status === 200 && /xml/.test(result.contentType)) {
@@ -369,7 +371,7 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; med
       }
       return json(200, {
         message_sid: m.sid,
-        webhook: { url: number.sms_url, status: result.status, content_type: result.contentType, error: result.error ?? null },
+        webhook: { url: route.url, status: result.status, content_type: result.contentType, error: result.error ?? null },
         twiml: result.body,
         replies,
         ...(twimlError ? { error_code: 12100, error: twimlError } : {}),

@@ -1,10 +1,25 @@
 /**
- * IncomingPhoneNumbers (API 2010): the account's own numbers and their webhook settings.
- * Seeded with sample numbers whose webhooks point at this service's inbound functions.
+ * IncomingPhoneNumbers (API 2010): the account's own numbers and their webhook settings. Seeded with
+ * sample numbers whose webhooks point at this service's inbound functions.
+ *
+ *   POST   .../IncomingPhoneNumbers.json        buys a number (201): PhoneNumber, or AreaCode (the first
+ *          number on offer there), plus the settings below. Errors as Twilio's (and its test credentials'
+ *          magic values): 21421 invalid number (+15005550001), 21422 not available (+15005550000, a number
+ *          not for sale or already owned), 21451 invalid area code, 21452 none in that area code (533).
+ *   GET    .../IncomingPhoneNumbers.json        PhoneNumber (any part), FriendlyName filters; newest first
+ *   GET / POST / DELETE .../IncomingPhoneNumbers/{Sid}.json   fetch, update (settings), release (204)
+ * Settings: FriendlyName, VoiceUrl, VoiceMethod, VoiceFallbackUrl, VoiceFallbackMethod, SmsUrl, SmsMethod,
+ * SmsFallbackUrl, SmsFallbackMethod, StatusCallback, StatusCallbackMethod, VoiceApplicationSid and
+ * SmsApplicationSid (a TwiML App whose URLs then answer the number's calls / messages; '' unsets).
+ * The numbers for sale are in ./numbers/ (AvailablePhoneNumbers).
  */
 import type { Emulator } from '../core/emulator';
 import { json, EmuRequest } from '../core/router';
-import { badParam, first, newSid, notFound, page2010, Params, readPage, rfc2822 } from '../core/wire';
+import { badParam, first, newSid, notFound, page2010, Params, readPage, rfc2822, TwilioApiError } from '../core/wire';
+import type { ApplicationsApi } from './applications';
+import { registerAvailableNumbers } from './numbers/available';
+import { findOffer, inventory, Offer, TEST_AREA_CODE, validAreaCode } from './numbers/inventory';
+import { applySettings, Setting } from './webhook-settings';
 
 export interface NumberRecord {
   sid: string;
@@ -15,6 +30,14 @@ export interface NumberRecord {
   voice_url: string;
   voice_method: string;
   status_callback: string;
+  /** Absent on numbers saved by an older emulator. */
+  status_callback_method?: string;
+  voice_fallback_url?: string;
+  voice_fallback_method?: string;
+  sms_fallback_url?: string;
+  sms_fallback_method?: string;
+  voice_application_sid?: string | null;
+  sms_application_sid?: string | null;
   capabilities: { voice: boolean; sms: boolean; mms: boolean; fax: boolean };
   iso_country: string;
   region: string;
@@ -23,12 +46,48 @@ export interface NumberRecord {
   updated: number;
 }
 
+/** Where a number's calls or messages go: its own webhook, or its TwiML App's. */
+export interface Route {
+  url: string;
+  method: 'GET' | 'POST';
+  fallbackUrl: string;
+  fallbackMethod: 'GET' | 'POST';
+  /** The TwiML App answering, if any (sent as ApplicationSid). */
+  applicationSid: string | null;
+  statusCallback: string;
+  statusCallbackMethod: 'GET' | 'POST';
+}
+
 export interface NumbersApi {
   /** The account's number with this E.164 value (a `whatsapp:` prefix is ignored). */
   byPhone(phone: string): NumberRecord | undefined;
   all(): NumberRecord[];
   add(n: Omit<NumberRecord, 'sid' | 'created' | 'updated'>): NumberRecord;
+  /** Where an inbound call to the number goes. */
+  voiceRoute(n: NumberRecord): Route;
+  /** Where an inbound message to the number goes. */
+  smsRoute(n: NumberRecord): Route;
 }
+
+const SETTINGS: readonly Setting<NumberRecord>[] = [
+  ['friendly_name', 'FriendlyName', 'text'],
+  ['sms_url', 'SmsUrl', 'url'],
+  ['sms_method', 'SmsMethod', 'method'],
+  ['sms_fallback_url', 'SmsFallbackUrl', 'url'],
+  ['sms_fallback_method', 'SmsFallbackMethod', 'method'],
+  ['voice_url', 'VoiceUrl', 'url'],
+  ['voice_method', 'VoiceMethod', 'method'],
+  ['voice_fallback_url', 'VoiceFallbackUrl', 'url'],
+  ['voice_fallback_method', 'VoiceFallbackMethod', 'method'],
+  ['status_callback', 'StatusCallback', 'url'],
+  ['status_callback_method', 'StatusCallbackMethod', 'method'],
+];
+
+/** Twilio's test-credential magic values for buying numbers (docs: "Test Credentials"). */
+const UNAVAILABLE_NUMBER = '+15005550000';
+const INVALID_NUMBER = '+15005550001';
+const E164 = /^\+[1-9]\d{6,14}$/;
+const asMethod = (m: string | undefined): 'GET' | 'POST' => (m === 'GET' ? 'GET' : 'POST');
 
 /** The numbers every fresh emulator owns, each pointing at one of the service's inbound functions. */
 export function sampleNumbers(base: string): Omit<NumberRecord, 'sid' | 'created' | 'updated'>[] {
@@ -55,12 +114,12 @@ export function sampleNumbers(base: string): Omit<NumberRecord, 'sid' | 'created
   ];
 }
 
-function friendly(e164: string): string {
+export function friendly(e164: string): string {
   const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   return m ? `(${m[1]}) ${m[2]}-${m[3]}` : e164;
 }
 
-export function registerNumbers(emu: Emulator): NumbersApi {
+export function registerNumbers(emu: Emulator, deps: { applications: ApplicationsApi }): NumbersApi {
   const numbers = emu.state.table<NumberRecord>('numbers', {
     key: (n) => n.sid,
     position: (n) => n.created,
@@ -87,20 +146,20 @@ export function registerNumbers(emu: Emulator): NumbersApi {
     phone_number: n.phone_number,
     origin: 'twilio',
     sid: n.sid,
-    sms_application_sid: null,
-    sms_fallback_method: 'POST',
-    sms_fallback_url: '',
+    sms_application_sid: n.sms_application_sid ?? null,
+    sms_fallback_method: n.sms_fallback_method ?? 'POST',
+    sms_fallback_url: n.sms_fallback_url ?? '',
     sms_method: n.sms_method,
     sms_url: n.sms_url,
     status_callback: n.status_callback,
-    status_callback_method: 'POST',
+    status_callback_method: n.status_callback_method ?? 'POST',
     trunk_sid: null,
     uri: uri(n.sid),
     voice_receive_mode: 'voice',
-    voice_application_sid: null,
+    voice_application_sid: n.voice_application_sid ?? null,
     voice_caller_id_lookup: false,
-    voice_fallback_method: 'POST',
-    voice_fallback_url: '',
+    voice_fallback_method: n.voice_fallback_method ?? 'POST',
+    voice_fallback_url: n.voice_fallback_url ?? '',
     voice_method: n.voice_method,
     voice_url: n.voice_url,
     emergency_status: 'Inactive',
@@ -119,28 +178,66 @@ export function registerNumbers(emu: Emulator): NumbersApi {
     return n;
   };
 
-  const applySettings = (n: NumberRecord, form: Params): void => {
-    const settable: [keyof NumberRecord, string][] = [
-      ['friendly_name', 'FriendlyName'],
-      ['sms_url', 'SmsUrl'],
-      ['sms_method', 'SmsMethod'],
-      ['voice_url', 'VoiceUrl'],
-      ['voice_method', 'VoiceMethod'],
-      ['status_callback', 'StatusCallback'],
+  /** The settings in `form`, TwiML App SIDs checked against the account's apps. */
+  const configure = (n: NumberRecord, form: Params): void => {
+    const apps: [keyof NumberRecord & string, string][] = [
+      ['voice_application_sid', 'VoiceApplicationSid'],
+      ['sms_application_sid', 'SmsApplicationSid'],
     ];
-    for (const [field, param] of settable) {
-      const v = first(form, param);
-      if (v === undefined) continue;
-      if ((param === 'SmsMethod' || param === 'VoiceMethod') && v !== 'GET' && v !== 'POST') {
-        throw badParam(`${param} must be GET or POST`, 21608);
-      }
-      if ((param === 'SmsUrl' || param === 'VoiceUrl' || param === 'StatusCallback') && v !== '' && !/^https?:\/\//.test(v)) {
-        throw badParam(`${param} is not a valid URL: ${v}`, 21502);
-      }
-      (n as unknown as Record<string, unknown>)[field] = v;
+    const chosen: [keyof NumberRecord & string, string | null][] = [];
+    for (const [field, param] of apps) {
+      const sid = first(form, param);
+      if (sid === undefined) continue;
+      if (sid !== '' && !deps.applications.get(sid))
+        throw badParam(`${param} ${sid} is not an application of this account`, 20001);
+      chosen.push([field, sid || null]);
     }
+    applySettings(n, form, SETTINGS);
+    for (const [field, sid] of chosen) (n as unknown as Record<string, unknown>)[field] = sid;
     n.updated = Date.now();
   };
+
+  /** The number to buy: PhoneNumber if it is for sale, else the first on offer in AreaCode. */
+  const choose = (form: Params): Offer => {
+    const phone = first(form, 'PhoneNumber');
+    const area = first(form, 'AreaCode');
+    if (phone !== undefined) {
+      if (phone === INVALID_NUMBER || !E164.test(phone)) throw badParam('PhoneNumber is invalid', 21421);
+      const offer = phone === UNAVAILABLE_NUMBER || api.byPhone(phone) ? undefined : findOffer(phone);
+      if (!offer) throw badParam('PhoneNumber is not available', 21422);
+      return offer;
+    }
+    if (area === undefined) throw badParam('A PhoneNumber or an AreaCode is required', 21421);
+    if (!validAreaCode(area) && area !== TEST_AREA_CODE) throw new TwilioApiError(400, 21451, 'Invalid area code');
+    for (const country of ['US', 'CA'])
+      for (const offer of inventory(country, 'local', area)) if (!api.byPhone(offer.phone_number)) return offer;
+    throw new TwilioApiError(400, 21452, `No phone numbers found in area code ${area}`);
+  };
+
+  emu.router.add('POST', `${base}.json`, (req) => {
+    const offer = choose(req.form);
+    const now = Date.now();
+    const n: NumberRecord = {
+      sid: newSid('PN'),
+      phone_number: offer.phone_number,
+      friendly_name: friendly(offer.phone_number),
+      sms_url: '',
+      sms_method: 'POST',
+      voice_url: '',
+      voice_method: 'POST',
+      status_callback: '',
+      voice_application_sid: null,
+      sms_application_sid: null,
+      capabilities: offer.capabilities,
+      iso_country: offer.iso_country,
+      region: offer.region ?? '',
+      locality: offer.locality ?? '',
+      created: now,
+      updated: now,
+    };
+    configure(n, req.form);
+    return json(201, wire(numbers.save(n)));
+  });
 
   emu.router.add('GET', `${base}.json`, (req) => {
     const phone = first(req.query, 'PhoneNumber');
@@ -169,7 +266,7 @@ export function registerNumbers(emu: Emulator): NumbersApi {
   emu.router.add('GET', `${base}/{Sid}.json`, (req) => json(200, wire(get(req))));
   emu.router.add('POST', `${base}/{Sid}.json`, (req) => {
     const n = get(req);
-    applySettings(n, req.form);
+    configure(n, req.form);
     numbers.save(n);
     return json(200, wire(n));
   });
@@ -178,6 +275,54 @@ export function registerNumbers(emu: Emulator): NumbersApi {
     numbers.delete(req.params.Sid);
     return { status: 204 };
   });
+
+  const voiceRoute = (n: NumberRecord): Route => {
+    const app = n.voice_application_sid ? deps.applications.get(n.voice_application_sid) : undefined;
+    if (app)
+      return {
+        url: app.voice_url,
+        method: asMethod(app.voice_method),
+        fallbackUrl: app.voice_fallback_url,
+        fallbackMethod: asMethod(app.voice_fallback_method),
+        applicationSid: app.sid,
+        statusCallback: app.status_callback,
+        statusCallbackMethod: asMethod(app.status_callback_method),
+      };
+    return {
+      url: n.voice_url,
+      method: asMethod(n.voice_method),
+      fallbackUrl: n.voice_fallback_url ?? '',
+      fallbackMethod: asMethod(n.voice_fallback_method),
+      applicationSid: null,
+      statusCallback: n.status_callback,
+      statusCallbackMethod: asMethod(n.status_callback_method),
+    };
+  };
+
+  const smsRoute = (n: NumberRecord): Route => {
+    const app = n.sms_application_sid ? deps.applications.get(n.sms_application_sid) : undefined;
+    if (app)
+      return {
+        url: app.sms_url,
+        method: asMethod(app.sms_method),
+        fallbackUrl: app.sms_fallback_url,
+        fallbackMethod: asMethod(app.sms_fallback_method),
+        applicationSid: app.sid,
+        statusCallback: app.sms_status_callback,
+        statusCallbackMethod: 'POST',
+      };
+    return {
+      url: n.sms_url,
+      method: asMethod(n.sms_method),
+      fallbackUrl: n.sms_fallback_url ?? '',
+      fallbackMethod: asMethod(n.sms_fallback_method),
+      applicationSid: null,
+      statusCallback: n.status_callback,
+      statusCallbackMethod: asMethod(n.status_callback_method),
+    };
+  };
+
+  registerAvailableNumbers(emu, (phone) => api.byPhone(phone) !== undefined);
 
   const api: NumbersApi = {
     byPhone: (phone) => {
@@ -196,6 +341,8 @@ export function registerNumbers(emu: Emulator): NumbersApi {
       };
       return numbers.save(rec);
     },
+    voiceRoute,
+    smsRoute,
   };
   return api;
 }

@@ -96,14 +96,18 @@ export class VoiceEngine {
     });
   }
 
-  /** An inbound call (control API): ringing while the number's VoiceUrl is fetched, answered by its first verb. */
-  startInbound(call: CallRecord): void {
+  /**
+   * An inbound call (control API, or a Voice SDK device's connect): ringing while its VoiceUrl is fetched
+   * (with `params` added to that first request), answered by the first verb.
+   */
+  startInbound(call: CallRecord, params: Record<string, string> = {}): void {
     const { emu, runs } = this.parts;
     const run = runs.start(call.sid);
     this.spawn(run, async () => {
       await runs.wait(run, emu.stepMs);
       const c = runs.check(run);
-      await runTwiml(this.parts, run, initialSource(c));
+      const source = initialSource(c);
+      await runTwiml(this.parts, run, source.kind === 'url' ? { ...source, params } : source);
     });
   }
 

@@ -75,6 +75,8 @@ export interface CallRecord {
   log: VerbLog[];
   errors: CallError[];
   notes: string[];
+  /** The TwiML App whose Voice URL answers the call (sent as ApplicationSid in every voice request). */
+  application_sid?: string;
 }
 
 /** A call as the control API lists it (`GET /_emulator/calls`); the engine's view of one call starts with it. */

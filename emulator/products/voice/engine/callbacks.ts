@@ -79,6 +79,7 @@ export class CallCallbacks {
       CalledCountry: to.country,
     };
     if (c.parent_call_sid) p.ParentCallSid = c.parent_call_sid;
+    if (c.application_sid) p.ApplicationSid = c.application_sid;
     return p;
   }
 
