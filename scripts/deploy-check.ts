@@ -53,6 +53,22 @@ export const PRODUCTION_VARIABLES: readonly VariableSpec[] = [
     need: 'optional',
     whenUnset: "calls and messages may reach only the country of the service's own number",
   },
+  {
+    name: 'TWILIO_APP_SID',
+    need: 'optional',
+    whenUnset: 'browser calls (access tokens) answer 500; bought numbers ring via /webhook/incoming-call',
+  },
+  {
+    name: 'TWILIO_API_KEY',
+    need: 'optional',
+    whenUnset: '/api/twilio/access-token answers 500 (no key to sign Voice SDK tokens)',
+  },
+  {
+    name: 'TWILIO_API_SECRET',
+    need: 'optional',
+    whenUnset: '/api/twilio/access-token answers 500 (no key to sign Voice SDK tokens)',
+  },
+  { name: 'MAX_NUMBERS_PER_USER', need: 'optional', whenUnset: 'each user may hold 5 numbers' },
   { name: 'ALLOWED_ORIGINS', need: 'optional', whenUnset: 'CORS allows any origin (*)' },
 ];
 

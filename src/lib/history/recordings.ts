@@ -10,6 +10,7 @@ import { forgetCallRecording, getCallRecord, noteCallRecording } from '../store/
 import { getRecording, noteRecordingTranscription, RecordingRecord, recordRecording, removeRecording } from '../store/recordings';
 import { readIndexPage, UserIndexName } from '../store/user-index';
 import { indexRecording, unindexRecording } from './attribution';
+import { isoSeconds } from '../time';
 import { pagination, Pagination, recordingView, RecordingView } from './views';
 
 export const recordingNotFound = (): ApiError =>
@@ -31,7 +32,7 @@ export async function keepRecording(
         recordingSid: stored.recordingSid,
         recordingUrl: stored.mediaUrl,
         transcription: stored.transcription ?? null,
-        at: stored.updatedAt,
+        at: isoSeconds(new Date()),
       }),
     ]);
   }
