@@ -9,6 +9,7 @@ import { join } from 'path';
 import { buildAll } from './build';
 import { PRODUCTION_VARIABLES } from './deploy-check';
 import { LocalSettings, localSettings, withEmulatorDefaults } from './dev-env';
+import { provisionVoice } from './dev-voice';
 import { readEnvFile } from './env-file';
 import { RunningServer, startFunctions } from './local-server';
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, startEmulator, Emulator } from '../emulator';
@@ -92,6 +93,8 @@ function banner(
   lines.push(
     'Dev Flex token:',
     `  curl -s -X POST ${emu}/_emulator/flex-token -H 'Content-Type: application/json' -d '{"identity":"alice","roles":["admin"]}'`,
+    'Voice SDK device (a token from /api/twilio/access-token):',
+    `  curl -s -X POST ${emu}/_emulator/devices -H 'Content-Type: application/json' -d '{"token":"<access token>"}'`,
     'Inbound SMS:',
     `  curl -s -X POST ${emu}/_emulator/inbound-sms -H 'Content-Type: application/json' -d '{"From":"+14155559999","To":"${to}","Body":"Hello"}'`,
   );
@@ -168,7 +171,8 @@ async function main(): Promise<void> {
     env.ACCOUNT_SID ??= emu?.accountSid ?? DEFAULT_ACCOUNT_SID;
     env.AUTH_TOKEN ??= emu?.authToken ?? DEFAULT_AUTH_TOKEN;
     numbers = await emulatorNumbers(env.TWILIO_EMULATOR_URL, env.ACCOUNT_SID, env.AUTH_TOKEN, functionsUrl);
-    ({ env, filled } = withEmulatorDefaults(env, numbers));
+    const voice = await provisionVoice(env, functionsUrl);
+    ({ env, filled } = withEmulatorDefaults(env, numbers, voice));
   }
 
   let fns: RunningServer;

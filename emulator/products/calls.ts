@@ -19,6 +19,7 @@
  * Control API (no auth):
  *   POST /_emulator/inbound-call            {From, To} -> 200 {call_sid}: a call from From to one of the
  *        account's numbers (404 if not one; 400 without a VoiceUrl). It rings while the number's VoiceUrl
+ *        (or its TwiML App's, with ApplicationSid)
  *        gets Twilio's signed voice request (CallStatus=ringing), is answered by its first verb (a first
  *        <Reject> leaves it busy / no-answer) and runs in the background.
  *   GET  /_emulator/calls                   calls newest first, a page at a time (PageSize, default 50, and

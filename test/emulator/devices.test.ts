@@ -1,6 +1,9 @@
 import twilio from 'twilio';
 import jwt from 'jsonwebtoken';
-import { useEmulator } from '../support/emulator';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startTestEmulator, useEmulator } from '../support/emulator';
 import { twiml, untilDone, untilView, useFakeService } from '../support/fake-service';
 
 const t = useEmulator();
@@ -167,5 +170,24 @@ describe('simulated Voice SDK devices', () => {
     expect((await control('POST', '/_emulator/devices/nobody/connect', {})).status).toBe(404);
     expect((await control('DELETE', `/_emulator/devices/${d.body.device_sid}`)).status).toBe(204);
     expect((await control<{ devices: Device[] }>('GET', '/_emulator/devices?identity=frank')).body.devices).toEqual([]);
+  });
+
+  it('keeps registered devices across a restart, and forgets them on reset', async () => {
+    const stateDir = mkdtempSync(join(tmpdir(), 'emu-devices-'));
+    const first = await startTestEmulator({ stateDir });
+    const k = await first.client.newKeys.create();
+    const token = new AccessToken(first.emu.accountSid, k.sid, k.secret, { identity: 'gina' });
+    token.addGrant(new VoiceGrant({ incomingAllow: true }));
+    expect((await first.control('POST', '/_emulator/devices', { token: token.toJwt() })).status).toBe(201);
+    await first.close();
+    const second = await startTestEmulator({ stateDir });
+    try {
+      const listed = await second.control<{ devices: Device[] }>('GET', '/_emulator/devices');
+      expect(listed.body.devices.map((d) => d.identity)).toEqual(['gina']);
+      await second.control('POST', '/_emulator/reset');
+      expect((await second.control<{ devices: Device[] }>('GET', '/_emulator/devices')).body.devices).toEqual([]);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -24,8 +24,6 @@ export interface Capabilities {
 export interface Offer {
   phone_number: string;
   iso_country: string;
-  type: NumberType;
-  area_code: string | null;
   locality: string | null;
   region: string | null;
   postal_code: string | null;
@@ -184,8 +182,6 @@ function offer(block: Block, phone: string): Offer {
   return {
     phone_number: phone,
     iso_country: block.country,
-    type: block.type,
-    area_code: block.areaCode,
     locality: p?.locality ?? null,
     region: p?.region ?? null,
     postal_code: p?.postal ?? null,

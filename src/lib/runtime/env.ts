@@ -16,16 +16,16 @@ export interface ServiceEnv {
   API_USERNAME?: string;
   API_PASSWORD?: string;
   JWT_SECRET?: string;
+  /** The TwiML App (AP...) whose Voice URL answers calls placed from the browser with the Voice SDK. */
+  TWILIO_APP_SID?: string;
+  /** A standard API key (SK...) and its secret: they sign the Voice SDK Access Tokens. */
+  TWILIO_API_KEY?: string;
+  TWILIO_API_SECRET?: string;
   /** Twilio Sync service for state; `default` when unset. */
   SYNC_SERVICE_SID?: string;
   TASKROUTER_WORKSPACE_SID?: string;
   /** ISO country codes, comma-separated, the service may call and message; default: its own number's country. */
   ALLOWED_DIAL_COUNTRIES?: string;
-  /** The TwiML App whose Voice URL is /api/twilio/voice: browser calls (Voice SDK) go out through it. */
-  TWILIO_APP_SID?: string;
-  /** A standard API key and its secret: they sign the Voice SDK access tokens of /api/twilio/access-token. */
-  TWILIO_API_KEY?: string;
-  TWILIO_API_SECRET?: string;
   /** How many numbers one user may hold at once (bought and not released); 5 when unset. */
   MAX_NUMBERS_PER_USER?: string;
   /** Where Flex is allowed to call from (CORS); `*` when unset. */
