@@ -21,6 +21,7 @@ import { geocoderTable, THROUGHPUT_TITLE, throughputTable } from './bench/throug
 import { buildUnbundled } from './bench/unbundled';
 import { emulatorScale } from './bench/emulator-scale';
 import { inboundRate } from './bench/inbound-rate';
+import { userHistory } from './bench/user-history';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
@@ -343,6 +344,7 @@ async function main(): Promise<void> {
     await svc.close();
   }
   await emulatorScale(section);
+  await userHistory(section);
   console.log('');
   for (const s of skipped) console.log(`skipped: ${s}`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -56,6 +56,7 @@ export const PRODUCTION_VARIABLES: readonly VariableSpec[] = [
     need: 'optional',
     whenUnset: "calls and messages may reach only the country of the service's own number",
   },
+  { name: 'MAX_NUMBERS_PER_USER', need: 'optional', whenUnset: 'each user may hold 5 numbers' },
   { name: 'ALLOWED_ORIGINS', need: 'optional', whenUnset: 'CORS allows any origin (*)' },
 ];
 

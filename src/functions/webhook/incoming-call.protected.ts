@@ -1,10 +1,12 @@
-// POST /webhook/incoming-call (002, Twilio voice webhook): rings the softphone; unanswered, takes a voicemail.
+// POST /webhook/incoming-call (002, Twilio voice webhook): rings the browser of the number's owner (004), or the
+// softphone for numbers nobody owns; unanswered, takes a voicemail.
 import { defineFunction } from '../../lib/runtime/handler';
 import { access } from '../../lib/runtime/auth';
 import { f } from '../../lib/runtime/input';
 import { Reply } from '../../lib/runtime/reply';
 import { afterDial, ringSoftphone, voiceFallback, voicemailTaken } from '../../lib/voice/twiml';
-import { softphoneIdentity } from '../../lib/voice/softphone';
+import { twilioClient } from '../../lib/runtime/twilio-client';
+import { identityToRing } from '../../lib/voice/inbound-calls';
 import { softphoneError } from '../../lib/contracts/error-shapes';
 
 export const handler = defineFunction({
@@ -13,6 +15,7 @@ export const handler = defineFunction({
     CallSid: f.string({ max: 64 }),
     To: f.string({ max: 128 }),
     From: f.string({ max: 128 }),
+    CallStatus: f.string({ max: 32 }).default('ringing'),
     DialCallStatus: f.string({ max: 32 }).optional().describe('set when Twilio reports how the Dial ended'),
     RecordingUrl: f.string({ max: 512 }).optional().describe('set when Twilio reports the voicemail'),
   },
@@ -22,6 +25,7 @@ export const handler = defineFunction({
   run: async ({ input, context }) => {
     if (input.RecordingUrl) return Reply.twiml(voicemailTaken());
     if (input.DialCallStatus) return Reply.twiml(afterDial(context, input.DialCallStatus));
-    return Reply.twiml(ringSoftphone(context, softphoneIdentity(context)));
+    const call = { callSid: input.CallSid, from: input.From, to: input.To, callStatus: input.CallStatus };
+    return Reply.twiml(ringSoftphone(context, await identityToRing(twilioClient(context), context, call)));
   },
 });

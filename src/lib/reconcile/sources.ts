@@ -8,7 +8,8 @@ import { chargedAmount } from '../runtime/twilio-params';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { isoOrNull, isoSeconds } from '../time';
 import { splitChannel } from '../phone/e164';
-import { FINAL_CALL_STATUSES, reconcileCallRecord } from '../store/call-records';
+import { CallSnapshot, FINAL_CALL_STATUSES, reconcileCallRecord } from '../store/call-records';
+import { attributeRepairedCall, attributeRepairedRecording } from '../history/attribution';
 import { findInboundMessage, InboundMessage, logInboundMessage } from '../store/message-log';
 import { reconcileRecording } from '../store/recordings';
 import type { ReconciledSource } from '../store/reconciliation';
@@ -98,22 +99,24 @@ function calls(client: TwilioClient, env: ServiceEnv): Source {
     return {
       createdAt: isoSeconds(c.dateCreated),
       final,
-      repair: async () =>
-        (
-          await reconcileCallRecord(client, env, {
-            callSid: c.sid,
-            status: c.status,
-            direction: c.direction,
-            from: c.from,
-            to: c.to,
-            duration: final && c.duration != null ? Number(c.duration) : null,
-            startTime: isoOrNull(c.startTime),
-            endTime: isoOrNull(c.endTime),
-            price: price ?? null,
-            priceUnit: price !== undefined ? (c.priceUnit ?? 'USD') : null,
-            createdAt: isoSeconds(c.dateCreated),
-          })
-        ).changed,
+      repair: async () => {
+        const snap: CallSnapshot = {
+          callSid: c.sid,
+          status: c.status,
+          direction: c.direction,
+          from: c.from,
+          to: c.to,
+          duration: final && c.duration != null ? Number(c.duration) : null,
+          startTime: isoOrNull(c.startTime),
+          endTime: isoOrNull(c.endTime),
+          price: price ?? null,
+          priceUnit: price !== undefined ? (c.priceUnit ?? 'USD') : null,
+          createdAt: isoSeconds(c.dateCreated),
+        };
+        const repaired = await reconcileCallRecord(client, env, snap);
+        const attributed = await attributeRepairedCall(client, env, snap, repaired);
+        return repaired.changed || attributed;
+      },
     };
   };
   return {
@@ -134,8 +137,8 @@ function recordings(client: TwilioClient, env: ServiceEnv): Source {
     return {
       createdAt,
       final: FINAL_RECORDING.has(r.status),
-      repair: () =>
-        reconcileRecording(client, env, {
+      repair: async () => {
+        const changed = await reconcileRecording(client, env, {
           recordingSid: r.sid,
           callSid: r.callSid,
           status: r.status,
@@ -147,7 +150,12 @@ function recordings(client: TwilioClient, env: ServiceEnv): Source {
           priceUnit: price !== undefined ? (r.priceUnit ?? 'USD') : null,
           createdAt,
           updatedAt: createdAt,
-        }),
+        });
+        // Attribution is bookkeeping, not a repair: a recording met before its call was attributed gets its
+        // owner on a later run without counting as lost.
+        await attributeRepairedRecording(client, env, r.sid);
+        return changed;
+      },
     };
   };
   return {

@@ -26,6 +26,8 @@ export interface ServiceEnv {
   TASKROUTER_WORKSPACE_SID?: string;
   /** ISO country codes, comma-separated, the service may call and message; default: its own number's country. */
   ALLOWED_DIAL_COUNTRIES?: string;
+  /** How many numbers one user may hold at once (bought and not released); 5 when unset. */
+  MAX_NUMBERS_PER_USER?: string;
   /** Where Flex is allowed to call from (CORS); `*` when unset. */
   ALLOWED_ORIGINS?: string;
 }

@@ -20,5 +20,8 @@ export const ROUTES = {
   callStatus: '/webhooks/twilio/call-status',
   recordingStatus: '/webhooks/twilio/recording-status',
   incomingCall: '/webhook/incoming-call',
+  incomingMessage: '/webhook/incoming-message',
+  /** The TwiML App's Voice URL: browser calls, and inbound calls to numbers bought through the App. */
+  platformVoice: '/api/twilio/voice',
   defaultCallTwiml: '/phone/default-twiml',
 } as const;

@@ -3,6 +3,8 @@
  * Sync Maps `call-records.<0..63>`, item key = CallSid. A call's status only moves forward
  * (queued < initiated < ringing < in-progress < a final status), so duplicated or reordered callbacks
  * never move a record backwards, and a final status is never replaced by another.
+ * Each record also says whose call it is (`owner`: the platform user of the number or client identity
+ * involved, null for numbers nobody owns), decided once, the first time an event could tell.
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
@@ -16,6 +18,12 @@ const RANK: Record<string, number> = { queued: 0, initiated: 1, ringing: 2, 'in-
 
 export function statusRank(status: string): number {
   return (FINAL_CALL_STATUSES as readonly string[]).includes(status) ? 4 : (RANK[status] ?? -1);
+}
+
+/** The platform user a call belongs to, and which of their numbers it used (when one did). */
+export interface CallOwner extends Json {
+  userId: number;
+  phoneNumberId: string | null;
 }
 
 export interface CallRecord extends Json {
@@ -33,8 +41,22 @@ export interface CallRecord extends Json {
   priceUnit: string | null;
   /** Highest callback SequenceNumber applied. */
   sequence: number;
+  /** Whose call it is; null when nobody on the platform owns the numbers involved. */
+  owner?: CallOwner | null;
+  /** Whether `owner` was decided (records older than the platform were never attributed). */
+  attributed?: boolean;
+  /** The call's latest recording, and its transcription once one arrives. */
+  recordingSid?: string | null;
+  recordingUrl?: string | null;
+  transcription?: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Owner fields of a new record, or of one not attributed yet; undefined when there is nothing to add. */
+function attribution(current: CallRecord | undefined, owner: CallOwner | null | undefined): Partial<CallRecord> | undefined {
+  if (owner === undefined || current?.attributed) return undefined;
+  return { owner, attributed: true };
 }
 
 export interface CallStatusEvent {
@@ -49,6 +71,8 @@ export interface CallStatusEvent {
   priceUnit?: string;
   /** When the callback says this happened (Timestamp), else now. */
   at: string;
+  /** Whose call it is, when the caller of recordCallEvent worked it out (undefined: not known). */
+  owner?: CallOwner | null;
 }
 
 function mapFor(client: TwilioClient, env: ServiceEnv, callSid: string): SyncMapRef<CallRecord> {
@@ -66,7 +90,7 @@ export function applyCallEvent(current: CallRecord | undefined, ev: CallStatusEv
     const stale = rank < currentRank;
     if (stale || (rank === currentRank && (rank === 4 || (ev.sequence ?? -1) <= current.sequence))) {
       // An earlier stage or the same one again: only fill in what was missing (start time, price).
-      const fills: Partial<CallRecord> = {};
+      const fills: Partial<CallRecord> = { ...attribution(current, ev.owner) };
       if (startTime && current.startTime === null) fills.startTime = startTime;
       if (!stale && ev.price !== undefined && current.price === null) {
         fills.price = ev.price;
@@ -103,6 +127,7 @@ export function applyCallEvent(current: CallRecord | undefined, ev: CallStatusEv
     price: ev.price ?? base.price,
     priceUnit: ev.priceUnit ?? base.priceUnit,
     sequence: Math.max(base.sequence, ev.sequence ?? -1),
+    ...attribution(current, ev.owner),
     updatedAt: ev.at,
   };
 }
@@ -121,6 +146,8 @@ export interface CallSnapshot {
   priceUnit: string | null;
   /** When the call was created at Twilio. */
   createdAt: string;
+  /** Whose call it is, when the reconciler worked it out. */
+  owner?: CallOwner | null;
 }
 
 /**
@@ -158,17 +185,58 @@ export function applyCallSnapshot(current: CallRecord | undefined, snap: CallSna
     duration: base.duration ?? (final ? snap.duration : null),
     price: base.price ?? snap.price,
     priceUnit: base.priceUnit ?? (snap.price !== null ? snap.priceUnit : null),
+    ...attribution(current, snap.owner),
   };
   const changed = !current || (Object.keys(next) as (keyof CallRecord)[]).some((k) => next[k] !== current[k]);
   return changed ? { ...next, updatedAt: now } : undefined;
 }
 
-export async function recordCallEvent(
+/** The record before and after the event (`after` undefined when the event was ignored, `before` when new). */
+export interface CallChange {
+  before: CallRecord | undefined;
+  after: CallRecord | undefined;
+}
+
+export async function recordCallEvent(client: TwilioClient, env: ServiceEnv, ev: CallStatusEvent): Promise<CallChange> {
+  let before: CallRecord | undefined;
+  const after = await mapFor(client, env, ev.callSid).upsert(
+    ev.callSid,
+    (current) => {
+      before = current;
+      return applyCallEvent(current, ev);
+    },
+    TTL_S,
+  );
+  return { before, after };
+}
+
+/** Notes a recording (and its transcription, when one arrived) on the call's record, if the call has one. */
+export async function noteCallRecording(
   client: TwilioClient,
   env: ServiceEnv,
-  ev: CallStatusEvent,
+  callSid: string,
+  rec: { recordingSid: string; recordingUrl: string; transcription?: string | null; at: string },
 ): Promise<CallRecord | undefined> {
-  return mapFor(client, env, ev.callSid).upsert(ev.callSid, (current) => applyCallEvent(current, ev), TTL_S);
+  return mapFor(client, env, callSid).upsert(
+    callSid,
+    (current) => {
+      if (!current) return undefined;
+      const transcription = rec.transcription ?? current.transcription ?? null;
+      const same =
+        current.recordingSid === rec.recordingSid &&
+        current.recordingUrl === (rec.recordingUrl || current.recordingUrl) &&
+        current.transcription === transcription;
+      if (same) return undefined;
+      return {
+        ...current,
+        recordingSid: rec.recordingSid,
+        recordingUrl: rec.recordingUrl || current.recordingUrl || null,
+        transcription,
+        updatedAt: rec.at,
+      };
+    },
+    TTL_S,
+  );
 }
 
 /** Repairs the call's record from Twilio's view of it; the record after, and whether it changed. */
@@ -176,20 +244,38 @@ export async function reconcileCallRecord(
   client: TwilioClient,
   env: ServiceEnv,
   snap: CallSnapshot,
-): Promise<{ record: CallRecord | undefined; changed: boolean }> {
+): Promise<{ record: CallRecord | undefined; changed: boolean; before: CallRecord | undefined }> {
   let changed = false;
+  let before: CallRecord | undefined;
   const record = await mapFor(client, env, snap.callSid).upsert(
     snap.callSid,
     (current) => {
+      before = current;
       const next = applyCallSnapshot(current, snap, new Date().toISOString());
       changed = next !== undefined;
       return next;
     },
     TTL_S,
   );
-  return { record, changed };
+  return { record, changed, before };
 }
 
 export async function getCallRecord(client: TwilioClient, env: ServiceEnv, callSid: string): Promise<CallRecord | undefined> {
   return (await mapFor(client, env, callSid).get(callSid))?.data;
+}
+
+/** The call's recording was deleted: the record stops pointing at it. */
+export async function forgetCallRecording(
+  client: TwilioClient,
+  env: ServiceEnv,
+  callSid: string,
+  recordingSid: string,
+  at: string,
+): Promise<void> {
+  await mapFor(client, env, callSid).upsert(
+    callSid,
+    (current) =>
+      current?.recordingSid === recordingSid ? { ...current, recordingSid: null, recordingUrl: null, updatedAt: at } : undefined,
+    TTL_S,
+  );
 }

@@ -4,6 +4,7 @@
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
+import type { CallOwner } from './call-records';
 import { DAY_S, Json, shardOf, SyncMapRef } from './sync';
 
 const SHARDS = 8;
@@ -19,6 +20,9 @@ export interface RecordingRecord extends Json {
   mediaUrl: string;
   price: number | null;
   priceUnit: string | null;
+  /** The owner of its call, once known; null when nobody on the platform owns the call. */
+  owner?: CallOwner | null;
+  transcription?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -77,8 +81,18 @@ export async function recordRecording(
     (current) => {
       if (!current) return rec;
       if (current.status === 'completed' && rec.status !== 'completed') return undefined;
-      if (current.status === rec.status && current.price !== null) return undefined;
-      return { ...current, ...rec, createdAt: current.createdAt };
+      const owner = current.owner ?? rec.owner;
+      const transcription = rec.transcription ?? current.transcription ?? null;
+      const adds = owner !== current.owner || transcription !== (current.transcription ?? null);
+      if (current.status === rec.status && current.price !== null && !adds) return undefined;
+      return {
+        ...current,
+        ...rec,
+        owner,
+        transcription,
+        mediaUrl: rec.mediaUrl || current.mediaUrl,
+        createdAt: current.createdAt,
+      };
     },
     TTL_S,
   );
@@ -90,4 +104,38 @@ export async function getRecording(
   recordingSid: string,
 ): Promise<RecordingRecord | undefined> {
   return (await mapFor(client, env, recordingSid).get(recordingSid))?.data;
+}
+
+/** Forgets the recording (it was deleted at Twilio); false when there was no record. */
+export async function removeRecording(client: TwilioClient, env: ServiceEnv, recordingSid: string): Promise<boolean> {
+  return mapFor(client, env, recordingSid).remove(recordingSid);
+}
+
+/** Keeps a transcription that arrived for the recording; undefined when the recording has no record. */
+export async function noteRecordingTranscription(
+  client: TwilioClient,
+  env: ServiceEnv,
+  recordingSid: string,
+  transcription: string,
+  at: string,
+): Promise<RecordingRecord | undefined> {
+  return mapFor(client, env, recordingSid).upsert(
+    recordingSid,
+    (current) => (current && current.transcription !== transcription ? { ...current, transcription, updatedAt: at } : undefined),
+    TTL_S,
+  );
+}
+
+/** Attributes a recording that was stored before its owner was known; the record after. */
+export async function attributeRecording(
+  client: TwilioClient,
+  env: ServiceEnv,
+  recordingSid: string,
+  owner: CallOwner | null,
+): Promise<RecordingRecord | undefined> {
+  return mapFor(client, env, recordingSid).upsert(
+    recordingSid,
+    (current) => (current && current.owner === undefined ? { ...current, owner } : undefined),
+    TTL_S,
+  );
 }

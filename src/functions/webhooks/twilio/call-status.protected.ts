@@ -1,9 +1,11 @@
-// POST /webhooks/twilio/call-status (004, Twilio status callback): keeps this service's call record.
+// POST /webhooks/twilio/call-status (004, Twilio status callback): keeps this service's call record, attributed to
+// the platform user whose number or browser identity the call involves (and counted in their indexes).
 import { defineFunction } from '../../../lib/runtime/handler';
 import { access } from '../../../lib/runtime/auth';
 import { f } from '../../../lib/runtime/input';
 import { twilioClient } from '../../../lib/runtime/twilio-client';
 import { recordCallEvent } from '../../../lib/store/call-records';
+import { indexCall, ownerOfCall } from '../../../lib/history/attribution';
 import { platformError } from '../../../lib/contracts/error-shapes';
 import { chargedAmount, eventTime } from '../../../lib/runtime/twilio-params';
 
@@ -34,7 +36,9 @@ export const handler = defineFunction({
   errors: platformError,
   run: async ({ input, context }) => {
     const price = chargedAmount(input.Price);
-    const record = await recordCallEvent(twilioClient(context), context, {
+    const client = twilioClient(context);
+    const owner = await ownerOfCall(client, context, { direction: input.Direction, from: input.From, to: input.To });
+    const { before, after } = await recordCallEvent(client, context, {
       callSid: input.CallSid,
       status: input.CallStatus,
       at: eventTime(input.Timestamp),
@@ -44,7 +48,9 @@ export const handler = defineFunction({
       ...(input.CallDuration !== undefined ? { duration: input.CallDuration } : {}),
       ...(input.SequenceNumber !== undefined ? { sequence: input.SequenceNumber } : {}),
       ...(price !== undefined ? { price, priceUnit: input.PriceUnit ?? 'USD' } : {}),
+      owner,
     });
-    return { success: true, callSid: input.CallSid, status: record?.status ?? input.CallStatus };
+    await indexCall(client, context, before, after);
+    return { success: true, callSid: input.CallSid, status: after?.status ?? before?.status ?? input.CallStatus };
   },
 });

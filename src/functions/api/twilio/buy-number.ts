@@ -1,0 +1,40 @@
+// POST /api/twilio/buy-number {phoneNumber | areaCode, country?, websiteId?, idempotency_key?} (004): buys a number
+// for the user, its calls and messages pointed at this service.
+import { defineFunction } from '../../../lib/runtime/handler';
+import { access } from '../../../lib/runtime/auth';
+import { f, invalid } from '../../../lib/runtime/input';
+import { twilioClient } from '../../../lib/runtime/twilio-client';
+import { idempotencyKeyField } from '../../../lib/outbound/idempotency';
+import { platformUser } from '../../../lib/users/directory';
+import { buyNumber } from '../../../lib/numbers/user-numbers';
+import { platformError } from '../../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.user({ via: ['bearer', 'flex'] }),
+  requiresBody: true,
+  input: {
+    phoneNumber: f.phone({ strict: true }).optional().describe('a number from /api/twilio/available-numbers'),
+    areaCode: f
+      .string({ pattern: /^\d{3}$/, patternHint: 'must be 3 digits' })
+      .optional()
+      .describe('or any number here'),
+    country: f.string({ pattern: /^[A-Z]{2}$/, patternHint: 'must be an ISO country code such as US' }).default('US'),
+    websiteId: f.string({ max: 128 }).optional(),
+    idempotency_key: idempotencyKeyField,
+  },
+  errors: platformError,
+  run: async (args) => {
+    const { input, context, principal } = args;
+    if (!input.phoneNumber && !input.areaCode) throw invalid('phoneNumber', 'phoneNumber or areaCode is required');
+    const client = twilioClient(context);
+    const user = await platformUser(client, context, principal);
+    const phoneNumber = await buyNumber(args, client, context, {
+      userId: user.userId,
+      identity: user.identity,
+      phoneNumber: input.phoneNumber,
+      areaCode: input.phoneNumber ? undefined : input.areaCode,
+      websiteId: input.websiteId ?? null,
+    });
+    return { success: true, phoneNumber, message: 'Phone number purchased successfully' };
+  },
+});

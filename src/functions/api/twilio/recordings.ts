@@ -1,0 +1,24 @@
+// GET /api/twilio/recordings?page&limit&callSid&phoneNumberId (004): the user's recordings, newest first, paged.
+import { defineFunction } from '../../../lib/runtime/handler';
+import { access } from '../../../lib/runtime/auth';
+import { f } from '../../../lib/runtime/input';
+import { twilioClient } from '../../../lib/runtime/twilio-client';
+import { platformUser } from '../../../lib/users/directory';
+import { listUserRecordings } from '../../../lib/history/recordings';
+import { platformError } from '../../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.user({ via: ['bearer', 'flex'] }),
+  input: {
+    page: f.int({ min: 1, max: 1000 }).default(1),
+    limit: f.int({ min: 1, max: 100 }).default(20),
+    callSid: f.string({ max: 64 }).optional().describe('recordings of one call'),
+    phoneNumberId: f.string({ max: 32 }).optional().describe('recordings of calls on one of the user’s numbers'),
+  },
+  errors: platformError,
+  run: async ({ input, context, principal }) => {
+    const client = twilioClient(context);
+    const user = await platformUser(client, context, principal);
+    return { success: true, ...(await listUserRecordings(client, context, user.userId, input)) };
+  },
+});

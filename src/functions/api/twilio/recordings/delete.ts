@@ -1,0 +1,22 @@
+// POST /api/twilio/recordings/delete {recordingSid} (004 DELETE /recordings/:recordingSid): deletes one of the
+// user's recordings at Twilio and here.
+import { defineFunction } from '../../../../lib/runtime/handler';
+import { access } from '../../../../lib/runtime/auth';
+import { f } from '../../../../lib/runtime/input';
+import { twilioClient } from '../../../../lib/runtime/twilio-client';
+import { platformUser } from '../../../../lib/users/directory';
+import { deleteUserRecording } from '../../../../lib/history/recordings';
+import { platformError } from '../../../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.user({ via: ['bearer', 'flex'] }),
+  requiresBody: true,
+  input: { recordingSid: f.string({ max: 64 }).describe('the recording SID') },
+  errors: platformError,
+  run: async ({ input, context, principal }) => {
+    const client = twilioClient(context);
+    const user = await platformUser(client, context, principal);
+    await deleteUserRecording(client, context, user.userId, input.recordingSid);
+    return { success: true, message: 'Recording deleted successfully' };
+  },
+});
