@@ -13,7 +13,8 @@ import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import jwt from 'jsonwebtoken';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
-import { useService, HttpResult } from '../support/service';
+import type { HttpResult } from '../support/service';
+import { usePlatform } from '../support/platform';
 import { expectLogged } from '../support/console';
 import { fuzzCase, fuzzTargets, rng, sendFuzzCase, STACK } from '../support/fuzz';
 import { getCallRecord } from '../../src/lib/store/call-records';
@@ -21,7 +22,8 @@ import { findInboundMessage } from '../../src/lib/store/message-log';
 import { getRecording } from '../../src/lib/store/recordings';
 import { twilioClient } from '../../src/lib/runtime/twilio-client';
 
-const s = useService();
+// Configured as `npm start` configures it (TwiML App and API key included), so every function gets past its setup.
+const s = usePlatform();
 
 interface Row {
   category: string;

@@ -32,6 +32,43 @@ const platform = ['success', 'error', 'message'];
 /** Every function's declared inputs and error shape, by route. */
 export const FUZZ_TABLE: Record<string, Entry> = {
   '/api': { method: 'GET', caller: 'public', fields: [], errorKeys: plugin },
+  '/api/twilio/access-token': { method: 'GET', caller: 'flex', fields: ['ttl'], errorKeys: platform },
+  '/api/twilio/my-numbers': { method: 'GET', caller: 'flex', fields: [], errorKeys: platform },
+  '/api/twilio/available-numbers': {
+    method: 'GET',
+    caller: 'flex',
+    fields: ['areaCode', 'country', 'limit', 'type', 'contains', 'capabilities'],
+    errorKeys: platform,
+  },
+  '/api/twilio/buy-number': {
+    method: 'POST',
+    caller: 'flex',
+    fields: ['phoneNumber', 'areaCode', 'country', 'websiteId', 'idempotency_key'],
+    errorKeys: platform,
+  },
+  '/api/twilio/my-numbers/update': { method: 'POST', caller: 'flex', fields: ['id', 'websiteId', 'status'], errorKeys: platform },
+  '/api/twilio/my-numbers/release': { method: 'POST', caller: 'flex', fields: ['id'], errorKeys: platform },
+  '/api/twilio/call-logs': {
+    method: 'GET',
+    caller: 'flex',
+    fields: ['page', 'limit', 'status', 'phoneNumberId'],
+    errorKeys: platform,
+  },
+  '/api/twilio/call-logs/detail': { method: 'GET', caller: 'flex', fields: ['callSid'], errorKeys: platform },
+  '/api/twilio/recordings': {
+    method: 'GET',
+    caller: 'flex',
+    fields: ['page', 'limit', 'callSid', 'phoneNumberId'],
+    errorKeys: platform,
+  },
+  '/api/twilio/recordings/by-call': { method: 'GET', caller: 'flex', fields: ['callSid'], errorKeys: platform },
+  '/api/twilio/recordings/delete': { method: 'POST', caller: 'flex', fields: ['recordingSid'], errorKeys: platform },
+  '/api/twilio/voice': {
+    method: 'POST',
+    caller: 'webhook',
+    fields: ['CallSid', 'From', 'To', 'CallStatus', 'callerId', 'record', 'DialCallStatus', 'DialCallDuration'],
+    errorKeys: platform,
+  },
   '/admin/reconcile': { method: 'POST', caller: 'flex', fields: ['window_minutes'], errorKeys: platform },
   '/api/call-location-name': {
     method: 'GET',

@@ -11,7 +11,7 @@ import { InputOf, parseInput, Schema } from './input';
 import { logFailure, logWarning } from './log';
 import type { Principal } from './principal';
 import { Reply } from './reply';
-import { assertBodyContentType } from './content-type';
+import { assertBodyContentType, assertWebhookEncoding } from './content-type';
 import { Headers, readRequest } from './request';
 
 /** Twilio Functions' response object (global `Twilio.Response` at run time). */
@@ -112,8 +112,10 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
           headers = request.headers;
           if (spec.requiresBody) assertBodyContentType(headers);
           let principal: Principal | undefined;
-          if (spec.access.kind === 'webhook') authenticateWebhook(context, request);
-          else if (spec.access.kind === 'user') principal = await authenticateUser(context, spec.access, request, deadlineAt);
+          if (spec.access.kind === 'webhook') {
+            assertWebhookEncoding(headers);
+            authenticateWebhook(context, request);
+          } else if (spec.access.kind === 'user') principal = await authenticateUser(context, spec.access, request, deadlineAt);
           const input = parseInput(spec.input, request.params);
           return spec.run({
             input,

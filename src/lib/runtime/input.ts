@@ -94,6 +94,16 @@ export const f = {
     });
   },
 
+  /** A Twilio SID of one kind: its two-letter prefix and 32 lowercase hex digits (what Twilio issues). */
+  sid(prefix: 'CA' | 'RE' | 'SM' | 'MM' | 'PN', what: string): Field<string> {
+    const pattern = new RegExp(`^${prefix}[0-9a-f]{32}$`);
+    return new Field((raw, name) => {
+      const v = text(raw, name);
+      if (!pattern.test(v)) throw invalid(name, `${name} must be ${what} (${prefix} followed by 32 hex digits)`);
+      return v;
+    });
+  },
+
   int(opts: { min?: number; max?: number } = {}): Field<number> {
     return new Field((raw, name) => {
       const s = text(raw, name);

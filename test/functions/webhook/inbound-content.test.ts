@@ -96,13 +96,13 @@ it.each([
   expect(await loggedMessage(params.MessageSid)).toBeUndefined();
 });
 
-it('refuses a JSON body with an object-valued parameter to a webhook with 400', async () => {
+it('refuses a JSON body to a webhook with 400: Twilio sends form fields, which its signature covers', async () => {
   const res = await s().post('/api/receive-sms', {
     json: { From: '+14155559999', To: '+14155550100', Body: { text: 'x' } },
     headers: { 'X-Twilio-Signature': 'c2lnbmVk' },
   });
   expect([res.status, res.body]).toEqual([
     400,
-    { status: 'error', message: 'Body is not a single value, which a Twilio signature never covers' },
+    { status: 'error', message: 'Twilio sends webhooks form-encoded; a JSON body is not something its signature covers' },
   ]);
 });

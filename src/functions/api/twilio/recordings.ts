@@ -12,7 +12,7 @@ export const handler = defineFunction({
   input: {
     page: f.int({ min: 1, max: 1000 }).default(1),
     limit: f.int({ min: 1, max: 100 }).default(20),
-    callSid: f.string({ max: 64 }).optional().describe('recordings of one call'),
+    callSid: f.sid('CA', 'a call SID').optional().describe('recordings of one call'),
     phoneNumberId: f.string({ max: 32 }).optional().describe('recordings of calls on one of the user’s numbers'),
   },
   errors: platformError,

@@ -14,7 +14,7 @@ import { platformError } from '../../../lib/contracts/error-shapes';
 export const handler = defineFunction({
   access: access.webhook(),
   input: {
-    CallSid: f.string({ pattern: /^CA[0-9a-f]{32}$/, patternHint: 'must be a call SID' }),
+    CallSid: f.sid('CA', 'a call SID'),
     From: f.string({ max: 160 }),
     To: f.string({ max: 128 }).default(''),
     CallStatus: f.string({ max: 32 }).default('ringing'),

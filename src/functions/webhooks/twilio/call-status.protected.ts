@@ -12,7 +12,7 @@ import { chargedAmount, eventTime } from '../../../lib/runtime/twilio-params';
 export const handler = defineFunction({
   access: access.webhook(),
   input: {
-    CallSid: f.string({ pattern: /^CA[0-9a-f]{32}$/, patternHint: 'must be a call SID' }),
+    CallSid: f.sid('CA', 'a call SID'),
     CallStatus: f.oneOf([
       'queued',
       'initiated',

@@ -11,8 +11,8 @@ import { keepRecording, keepTranscription } from '../../../lib/history/recording
 export const handler = defineFunction({
   access: access.webhook(),
   input: {
-    RecordingSid: f.string({ pattern: /^RE[0-9a-f]{32}$/, patternHint: 'must be a recording SID' }),
-    CallSid: f.string({ pattern: /^CA[0-9a-f]{32}$/, patternHint: 'must be a call SID' }),
+    RecordingSid: f.sid('RE', 'a recording SID'),
+    CallSid: f.sid('CA', 'a call SID'),
     RecordingStatus: f.oneOf(['in-progress', 'completed', 'absent', 'failed'] as const).optional(),
     RecordingDuration: f.int({ min: 0 }).default(0),
     RecordingUrl: f.url().optional(),

@@ -9,7 +9,7 @@ import { platformError } from '../../../../lib/contracts/error-shapes';
 
 export const handler = defineFunction({
   access: access.user({ via: ['bearer', 'flex'] }),
-  input: { callSid: f.string({ max: 64 }).describe('the call SID') },
+  input: { callSid: f.sid('CA', 'a call SID').describe('the call SID') },
   errors: platformError,
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);

@@ -11,7 +11,7 @@ import { platformError } from '../../../../lib/contracts/error-shapes';
 export const handler = defineFunction({
   access: access.user({ via: ['bearer', 'flex'] }),
   requiresBody: true,
-  input: { recordingSid: f.string({ max: 64 }).describe('the recording SID') },
+  input: { recordingSid: f.sid('RE', 'a recording SID').describe('the recording SID') },
   errors: platformError,
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
