@@ -3,6 +3,7 @@
  * Seeded with sample numbers whose webhooks point at this service's inbound functions.
  */
 import type { Emulator } from '../core/emulator';
+import { usageMeter } from './usage/meter';
 import { json, EmuRequest } from '../core/router';
 import { badParam, first, newSid, notFound, page2010, Params, readPage, rfc2822 } from '../core/wire';
 
@@ -174,8 +175,10 @@ export function registerNumbers(emu: Emulator): NumbersApi {
     return json(200, wire(n));
   });
   emu.router.add('DELETE', `${base}/{Sid}.json`, (req) => {
-    get(req);
-    numbers.delete(req.params.Sid);
+    const n = get(req);
+    numbers.delete(n.sid);
+    // A released number's monthly fee stops.
+    usageMeter(emu.state).released(n, Date.now());
     return { status: 204 };
   });
 
