@@ -3,6 +3,7 @@
  * emulator's router and returns the API other products use (numbers -> messages -> calls ...).
  */
 import type { Emulator } from '../core/emulator';
+import { registerUsageRecords } from './usage/records';
 import { registerAccounts } from './accounts';
 import { registerNumbers } from './numbers';
 import { registerMedia } from './media';
@@ -20,6 +21,7 @@ export function registerProducts(emu: Emulator): void {
   registerMessages(emu, { numbers, media });
   registerCalls(emu, { numbers });
   registerSync(emu);
+  registerUsageRecords(emu, { held: () => numbers.all() });
   registerTaskRouter(emu);
   registerLookups(emu);
   registerIam(emu);

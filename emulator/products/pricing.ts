@@ -4,24 +4,30 @@
  * the record, never on the time or a random draw, so a test can compute what a record must cost.
  *
  * US list prices, in millionths of a dollar (integers, so sums stay exact). They need not be today's
- * prices; each says where it comes from (looked up in 2026):
+ * prices; each names its source [n] (looked up in 2026, list below):
  *
- * | what                                   | unit               | USD     | source |
- * | -------------------------------------- | ------------------ | ------- | ------ |
- * | outbound call to a phone (PSTN)        | started minute     | 0.0140  | twilio.com/en-us/voice/pricing/us, as quoted by usesherlock.ai "The Hidden Costs of Your Twilio + Voice AI Stack (2026)" (support.twilio.com 223183328 gives the older 0.013) |
- * | inbound call to a local number         | started minute     | 0.0085  | support.twilio.com 223183328 "How Volume Pricing works at Twilio"; same figure in the 2026 quote above |
- * | inbound call to a toll-free number     | started minute     | 0.0220  | support.twilio.com 223183328; same in the 2026 quote above |
- * | inbound call to a mobile number        | started minute     | 0.0085  | Twilio sells no US mobile numbers: priced as a local number (an assumption) |
- * | Voice SDK (client) leg, either way     | started minute     | 0.0040  | twilio.com/en-us/voice/pricing/us "Voice SDK"; per leg as support.twilio.com 223180608 explains |
- * | SIP interface leg, either way          | started minute     | 0.0040  | twilio.com/en-us/voice/pricing/us "SIP Interface" |
- * | recording                              | started minute     | 0.0025  | twilio.com/en-us/voice/pricing/us, as quoted in the 2026 article above (and seed 004's rate card) |
- * | SMS, outbound or inbound (long code)   | segment            | 0.0083  | twilio.com/en-us/sms/pricing/us, as quoted by api-evangelist "Twilio API Pricing: What a Text Message Costs" (Nov 2026) and dev.to "Twilio SMS API cost ... 2026" |
- * | MMS outbound                           | message            | 0.0220  | same two quotes |
- * | MMS inbound (long code)                | message            | 0.0165  | same two quotes |
- * | WhatsApp, outbound or inbound          | message            | 0.0050  | twilio.com/whatsapp/pricing: Twilio's per-message fee (Meta's template fees are not emulated) |
- * | local number                           | month held         | 1.15    | dev.to 2026 quote above ("Long code: $1.15/month") |
- * | toll-free number                       | month held         | 2.15    | dev.to 2026 quote above |
- * | mobile number                          | month held         | 1.15    | priced as a local number (an assumption, as for calls) |
+ *   voice, per started minute [6]   outbound to a phone 0.0140 [1]; inbound to a local number 0.0085 [2],
+ *                                    to a toll-free number 0.0220 [2], to a mobile number 0.0085 (*);
+ *                                    a Voice SDK (client) leg 0.0040 (**), a SIP Interface leg 0.0040 (**)
+ *   recordings, per started minute  0.0025 [1] (also seed 004's rate card)
+ *   SMS, per segment                0.0083 outbound and inbound [3]
+ *   MMS, per message                0.0220 outbound, 0.0165 inbound [3]
+ *   WhatsApp, per message           0.0050 outbound and inbound: Twilio's fee [4] (Meta's fees not emulated)
+ *   numbers, per month held         local 1.15, toll-free 2.15 [5], mobile 1.15 (*)
+ *
+ *   [1] twilio.com/en-us/voice/pricing/us as quoted by usesherlock.ai, "The Hidden Costs of Your Twilio +
+ *       Voice AI Stack (2026)": outbound 0.014, inbound local 0.0085, toll-free 0.022, recording 0.0025
+ *   [2] support.twilio.com 223183328 "How Volume Pricing works at Twilio" (inbound local 0.0085, toll-free
+ *       0.022; it gives the older outbound 0.013)
+ *   [3] twilio.com/en-us/sms/pricing/us as quoted by api-evangelist, "Twilio API Pricing: What a Text
+ *       Message Costs" (Nov 2026) and dev.to, "Twilio SMS API cost: complete pricing breakdown for 2026"
+ *   [4] twilio.com/whatsapp/pricing ("Twilio's per-message fee for WhatsApp is $0.005, inbound or outbound")
+ *   [5] dev.to 2026 article of [3]: "Long code: $1.15/month, Toll-free: $2.15/month"
+ *   [6] support.twilio.com 223132307: Programmable Voice, Client and SIP Interface minutes round up; each
+ *       leg of a two-party call is billed (support.twilio.com 223180608 for Voice SDK legs)
+ *   (*) Twilio sells no US mobile numbers: priced as local (an assumption)
+ *   (**) the figure the emulator used before this table; the pages found do not state it (Twilio's US
+ *       voice pricing page lists Voice SDK and SIP Interface minutes separately)
  *
  * Carrier surcharges, taxes and volume discounts are not emulated. A number is toll-free or mobile when
  * libphonenumber says so (+1 800/833/844/855/866/877/888 are toll-free), local otherwise.
