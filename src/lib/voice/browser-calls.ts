@@ -18,7 +18,7 @@ import { indexCall } from '../history/attribution';
 import { numbersToCallFrom } from '../numbers/user-numbers';
 import { userIdOfIdentity } from '../users/directory';
 import { isoSeconds } from '../time';
-import { dialFromBrowser, endBrowserCall, refuseBrowserCall } from './browser-call-twiml';
+import { dialFromBrowser, endBrowserCall, refuseBrowserCall } from './twiml';
 
 export interface BrowserCall {
   callSid: string;

@@ -1,5 +1,5 @@
 /**
- * Voice TwiML of the softphone and the phone API.
+ * Voice TwiML of the softphone, the phone API and calls placed from the browser through the TwiML App.
  */
 import type { ServiceContext } from '../runtime/env';
 import { ROUTES, serviceUrl } from '../runtime/urls';
@@ -50,4 +50,39 @@ export function defaultCallTwiml(): string {
 /** Safe answer when a voice webhook runs out of time: apologise and end the call cleanly. */
 export function voiceFallback(): string {
   return twimlResponse(verb('Say', {}, 'Sorry, we cannot take your call right now. Please try again later.'), verb('Hangup'));
+}
+
+/** How long a browser call may ring the callee before it counts as no-answer. */
+const CALLEE_RING_S = 30;
+
+/**
+ * Dials the callee from the user's number. Twilio reports how the Dial ended to /api/twilio/voice (the
+ * call's outcome for the user's log) and the recording, when asked for, to the recording callback.
+ */
+export function dialFromBrowser(context: ServiceContext, call: { to: string; callerId: string; record: boolean }): string {
+  const dial = {
+    callerId: call.callerId,
+    timeout: CALLEE_RING_S,
+    action: serviceUrl(context, ROUTES.platformVoice),
+    method: 'POST',
+    ...(call.record
+      ? {
+          record: 'record-from-answer',
+          recordingStatusCallback: serviceUrl(context, ROUTES.recordingStatus),
+          recordingStatusCallbackMethod: 'POST',
+          recordingStatusCallbackEvent: ['completed'],
+        }
+      : {}),
+  };
+  return twimlResponse(verb('Dial', dial, verb('Number', {}, call.to)));
+}
+
+/** A call the platform does not place: the caller hears why, then the call ends. */
+export function refuseBrowserCall(message: string): string {
+  return twimlResponse(verb('Say', {}, message), verb('Hangup'));
+}
+
+/** The browser call's Dial is over: nothing more to do on the caller's leg. */
+export function endBrowserCall(): string {
+  return twimlResponse(verb('Hangup'));
 }
