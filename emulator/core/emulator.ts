@@ -41,16 +41,30 @@ export interface Exchange {
 
 export interface RequestLogEntry {
   at: string;
-  /** `rest`: a call into an emulated Twilio API; `webhook`: a request the emulator made to the service. */
-  kind: 'rest' | 'webhook';
+  /**
+   * `rest`: a call into an emulated Twilio API; `webhook`: a request the emulator made to the service;
+   * `error`: what Twilio's debugger would show about a webhook's answer (11200, 12100, 12300 ...).
+   */
+  kind: 'rest' | 'webhook' | 'error';
   method: string;
   host: string;
   path: string;
   status: number;
   duration_ms: number;
+  error_code?: number;
+  error_message?: string;
 }
 
 const CONTROL_PREFIX = '/_emulator';
+
+function splitUrl(url: string): { host: string; path: string } {
+  try {
+    const u = new URL(url);
+    return { host: u.host, path: u.pathname };
+  } catch {
+    return { host: '', path: url }; // an invalid URL is logged as given
+  }
+}
 const MAX_LOG = 5000;
 
 export class Emulator {
@@ -153,6 +167,21 @@ export class Emulator {
     return request;
   }
 
+  /** Logs an error Twilio would report about a webhook's answer; `status` is the HTTP status it answered. */
+  reportError(e: { method: string; url: string; status: number; code: number; message: string }): void {
+    const { host, path } = splitUrl(e.url);
+    this.log({
+      kind: 'error',
+      method: e.method,
+      host,
+      path,
+      status: e.status,
+      duration_ms: 0,
+      error_code: e.code,
+      error_message: e.message,
+    });
+  }
+
   private sendWebhook(
     url: string,
     params: Record<string, string>,
@@ -160,15 +189,7 @@ export class Emulator {
     idempotencyToken: string,
   ): Promise<WebhookResult> {
     const log: WebhookLogger = (e) => {
-      let host = '';
-      let path = e.url;
-      try {
-        const u = new URL(e.url);
-        host = u.host;
-        path = u.pathname;
-      } catch {
-        /* an invalid URL is logged as given */
-      }
+      const { host, path } = splitUrl(e.url);
       this.log({ kind: 'webhook', method: e.method, host, path, status: e.status, duration_ms: e.duration_ms });
     };
     return signedRequest(this.authToken, url, params, method, log, idempotencyToken);

@@ -1,17 +1,16 @@
 /**
  * Messages (API 2010): SMS, MMS and WhatsApp. Outbound messages move queued -> sent -> delivered
  * (or failed / undelivered for the test destinations below) and post signed status callbacks.
- * `POST /_emulator/inbound-sms` delivers a message to one of the account's numbers: the number's
- * SmsUrl gets Twilio's signed webhook and any <Message> in its TwiML answer is sent back.
+ * Inbound traffic and its TwiML live in messaging/ (inbound.ts, twiml.ts); opt-outs in messaging/opt-outs.ts.
  *
  * Test destinations (last four digits of To): 0300 -> failed (30008), 0301 -> undelivered (30003).
  */
 import type { Emulator } from '../core/emulator';
 import { json, EmuRequest } from '../core/router';
-import { parseXml, XmlElement, XmlError } from '../core/xml';
 import { all, badParam, first, newSid, notFound, page2010, readPage, rfc2822, TwilioApiError } from '../core/wire';
 import type { NumbersApi } from './numbers';
 import type { MediaApi } from './media';
+import type { OptOuts } from './messaging/opt-outs';
 import { Charge, messageCharge, priceString } from './pricing';
 import { usageMeter } from './usage/meter';
 
@@ -34,18 +33,24 @@ export interface MessageRecord {
   sent: number | null;
 }
 
-export interface MessagesApi {
-  create(m: {
-    from: string;
-    to: string;
-    body: string;
-    media: string[];
-    direction: MessageRecord['direction'];
-    statusCallback: string;
-  }): MessageRecord;
+export interface NewMessage {
+  from: string;
+  to: string;
+  body: string;
+  media: string[];
+  direction: MessageRecord['direction'];
+  statusCallback: string;
 }
 
-const E164 = /^\+[1-9]\d{6,14}$/;
+export interface MessagesApi {
+  /** Records a message as given (inbound traffic, Twilio's own auto-replies and Verify codes). */
+  create(m: NewMessage): MessageRecord;
+  /** An outbound message from the account, refused as Twilio refuses it (21211, 21606, 21610 ...). */
+  send(m: NewMessage & { direction: 'outbound-api' | 'outbound-reply' }): MessageRecord;
+  get(sid: string): MessageRecord | undefined;
+}
+
+export const E164 = /^\+[1-9]\d{6,14}$/;
 const FAILURES: Record<string, { status: MessageStatus; code: number; message: string }> = {
   '0300': { status: 'failed', code: 30008, message: 'Unknown error' },
   '0301': { status: 'undelivered', code: 30003, message: 'Unreachable destination handset' },
@@ -60,7 +65,7 @@ export function segments(body: string): number {
   return chars <= single ? 1 : Math.ceil(chars / multi);
 }
 
-const bare = (address: string): string => address.replace(/^whatsapp:/, '');
+export const bare = (address: string): string => address.replace(/^whatsapp:/, '');
 
 /** What a message costs once final (sent, or received), from the price table. */
 export function messageChargeOf(
@@ -109,7 +114,7 @@ export function sampleMessages(now: number, numbers: { phone_number: string }[])
   });
 }
 
-export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; media: MediaApi }): MessagesApi {
+export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; media: MediaApi; optOuts: OptOuts }): MessagesApi {
   const meter = usageMeter(emu.state);
   const messages = emu.state.table<MessageRecord>('messages', {
     key: (m) => m.sid,
@@ -237,14 +242,10 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; med
     return m;
   };
 
-  emu.router.add('POST', `${base}.json`, (req) => {
-    const to = first(req.form, 'To');
-    const from = first(req.form, 'From');
-    const body = first(req.form, 'Body') ?? '';
-    const media = all(req.form, 'MediaUrl');
+  const send: MessagesApi['send'] = (input) => {
+    const { to, from, body, media, statusCallback } = input;
     if (!to) throw badParam("A 'To' phone number is required.", 21604);
-    if (!from && !first(req.form, 'MessagingServiceSid')) throw badParam("A 'From' phone number is required.", 21603);
-    if (!from) throw badParam('Messaging Services are not emulated; pass From.', 21603);
+    if (!from) throw badParam("A 'From' phone number is required.", 21603);
     if (!body && media.length === 0) throw badParam('Message body is required.', 21602);
     if (body.length > 1600) throw badParam('The concatenated message body exceeds the 1600 character limit.', 21617);
     if (media.length > 10) throw badParam('Too many media URLs (at most 10).', 21623);
@@ -262,9 +263,23 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; med
             21606,
           );
     }
-    const statusCallback = first(req.form, 'StatusCallback') ?? '';
     if (statusCallback && !/^https?:\/\//.test(statusCallback)) throw badParam('StatusCallback is not a valid URL.', 21609);
-    return json(201, wire(create({ from, to, body, media, direction: 'outbound-api', statusCallback })));
+    deps.optOuts.checkSendable(from, to);
+    return create(input);
+  };
+
+  emu.router.add('POST', `${base}.json`, (req) => {
+    const from = first(req.form, 'From');
+    if (!from && first(req.form, 'MessagingServiceSid')) throw badParam('Messaging Services are not emulated; pass From.', 21603);
+    const m = send({
+      from: from ?? '',
+      to: first(req.form, 'To') ?? '',
+      body: first(req.form, 'Body') ?? '',
+      media: all(req.form, 'MediaUrl'),
+      direction: 'outbound-api',
+      statusCallback: first(req.form, 'StatusCallback') ?? '',
+    });
+    return json(201, wire(m));
   });
 
   emu.router.add('GET', `${base}.json`, (req) => {
@@ -328,94 +343,5 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; med
     return { status: 204 };
   });
 
-  // Control API: an inbound message from a handset to one of the account's numbers.
-  emu.router.add(
-    'POST',
-    '/_emulator/inbound-sms',
-    async (req) => {
-      const input = (req.json ?? {}) as Record<string, unknown>;
-      const from = typeof input.From === 'string' ? input.From : '';
-      const to = typeof input.To === 'string' ? input.To : '';
-      const body = typeof input.Body === 'string' ? input.Body : '';
-      const mediaIn = input.MediaUrl;
-      const media =
-        typeof mediaIn === 'string'
-          ? [mediaIn]
-          : Array.isArray(mediaIn)
-            ? mediaIn.filter((u): u is string => typeof u === 'string')
-            : [];
-      if (!E164.test(bare(from))) throw badParam('From must be an E.164 number (optionally whatsapp:-prefixed)', 21211);
-      const number = deps.numbers.byPhone(to);
-      if (!number) throw new TwilioApiError(404, 20404, `${to} is not one of this account's numbers`);
-      const route = deps.numbers.smsRoute(number);
-      if (!route.url) throw badParam(`${to} has no SmsUrl configured (nor a TwiML App with one)`, 21606);
-      const m = create({ from, to, body, media, direction: 'inbound', statusCallback: '' });
-      const params: Record<string, string> = {
-        ToCountry: number.iso_country,
-        ToState: number.region,
-        SmsMessageSid: m.sid,
-        NumMedia: String(media.length),
-        ToCity: number.locality.toUpperCase(),
-        FromZip: '',
-        SmsSid: m.sid,
-        FromState: '',
-        SmsStatus: 'received',
-        FromCity: '',
-        Body: body,
-        FromCountry: '',
-        To: to,
-        ToZip: '',
-        NumSegments: String(segments(body)),
-        MessageSid: m.sid,
-        AccountSid: emu.accountSid,
-        From: from,
-        ApiVersion: '2010-04-01',
-      };
-      Object.assign(params, deps.media.webhookParams(m.sid));
-      if (to.startsWith('whatsapp:')) params.ProfileName = 'Emulated WhatsApp user';
-      if (route.applicationSid) params.ApplicationSid = route.applicationSid;
-      const result = await emu.webhook(route.url, params, route.method);
-      const replies: string[] = [];
-      let twimlError: string | undefined;
-      if (result.status === 200 && /xml/.test(result.contentType)) {
-        try {
-          for (const reply of messageVerbs(parseXml(result.body))) {
-            replies.push(
-              create({
-                from: to,
-                to: from,
-                body: reply.body,
-                media: reply.media,
-                direction: 'outbound-reply',
-                statusCallback: '',
-              }).sid,
-            );
-          }
-        } catch (err) {
-          twimlError = err instanceof XmlError ? err.message : String(err);
-        }
-      }
-      return json(200, {
-        message_sid: m.sid,
-        webhook: { url: route.url, status: result.status, content_type: result.contentType, error: result.error ?? null },
-        twiml: result.body,
-        replies,
-        ...(twimlError ? { error_code: 12100, error: twimlError } : {}),
-      });
-    },
-    { auth: false },
-  );
-
-  return { create };
-}
-
-/** The replies a Messaging TwiML document asks for. */
-function messageVerbs(root: XmlElement): { body: string; media: string[] }[] {
-  if (root.name !== 'Response') throw new XmlError('the root element must be <Response>');
-  return root.children
-    .filter((c) => c.name === 'Message')
-    .map((c) => {
-      const bodyEl = c.children.find((x) => x.name === 'Body');
-      return { body: bodyEl ? bodyEl.text : c.text, media: c.children.filter((x) => x.name === 'Media').map((x) => x.text) };
-    });
+  return { create, send, get: (sid) => messages.get(sid) };
 }
