@@ -5,7 +5,6 @@
  */
 import type { Emulator } from '../../core/emulator';
 import { json } from '../../core/router';
-import type { Table } from '../../core/state';
 import { bool, first, iso8601, newSid, notFound, pageV1, Params, readPage, TwilioApiError } from '../../core/wire';
 
 export const VERIFY_BASE = 'https://verify.twilio.com/v2';
@@ -70,7 +69,6 @@ function applySettings(s: VerifyServiceRecord, form: Params): void {
 }
 
 export interface VerifyServices {
-  table: Table<VerifyServiceRecord>;
   /** The service, or Twilio's 20404. */
   get(sid: string): VerifyServiceRecord;
   /** Runs before a service is deleted (its verifications go with it). */
@@ -102,17 +100,15 @@ export function registerVerifyServices(emu: Emulator): VerifyServices {
     date_created: iso8601(s.created),
     date_updated: iso8601(s.updated),
     url: url(s.sid),
-    links: Object.fromEntries(
-      [
-        'verification_checks',
-        'verifications',
-        'access_tokens',
-        'entities',
-        'messaging_configurations',
-        'rate_limits',
-        'webhooks',
-      ].map((name) => [name, `${url(s.sid)}/${name === 'verification_checks' ? 'VerificationCheck' : toPath(name)}`]),
-    ),
+    links: {
+      verification_checks: `${url(s.sid)}/VerificationCheck`,
+      verifications: `${url(s.sid)}/Verifications`,
+      access_tokens: `${url(s.sid)}/AccessTokens`,
+      entities: `${url(s.sid)}/Entities`,
+      messaging_configurations: `${url(s.sid)}/MessagingConfigurations`,
+      rate_limits: `${url(s.sid)}/RateLimits`,
+      webhooks: `${url(s.sid)}/Webhooks`,
+    },
   });
 
   const get = (sid: string): VerifyServiceRecord => {
@@ -166,13 +162,5 @@ export function registerVerifyServices(emu: Emulator): VerifyServices {
     return { status: 204 };
   });
 
-  return { table, get, onDelete: (hook) => deleteHooks.push(hook) };
-}
-
-/** `messaging_configurations` -> `MessagingConfigurations`, as the links name their paths. */
-function toPath(name: string): string {
-  return name
-    .split('_')
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join('');
+  return { get, onDelete: (hook) => deleteHooks.push(hook) };
 }
