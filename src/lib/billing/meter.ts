@@ -1,15 +1,15 @@
 /**
  * Metering: a billable event becomes one ledger entry and is added to the totals exactly once, whatever
  * reports it and however often (docs/decisions/0010-billing-ledger.md):
- *   1. put the entry (created once, keyed by category + SID; a later report can only add Twilio's price);
- *   2. add what the entry's flags say is not in the totals yet (user month, platform day and month, in
- *      parallel; each shard also drops a part it added moments ago);
- *   3. set the flags.
- * A run that stops after 1 or 2 is completed by the next report of the same event.
+ *   1. read the entry (keyed by category + SID): there, with nothing new, and the report is done;
+ *   2. add to the totals what is missing (user month, platform day and month, in parallel; each shard
+ *      also drops a part it added moments ago, which covers two reports racing and a retry after step 2);
+ *   3. write the entry (or, for a price that came later, its price), which says it is counted.
+ * A run that stops after 2 is completed by the next report of the same event.
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
-import { LedgerEntry, markCounted, putLedgerEntry } from '../store/billing-ledger';
+import { createLedgerEntry, getLedgerEntry, LedgerEntry, notePrice } from '../store/billing-ledger';
 import { addToTotals } from '../store/billing-totals';
 import { listRateCards } from '../store/rate-cards';
 import { isoSeconds } from '../time';
@@ -21,8 +21,24 @@ import { CATEGORY_RATE } from './rate-card';
 export async function meter(client: TwilioClient, env: ServiceEnv, event: BillableEvent): Promise<LedgerEntry | undefined> {
   if (event.quantity <= 0) return undefined;
   const charge = chargeOf(event, await listRateCards(client, env));
-  const priceMicros = twilioPriceMicros(event.twilioPrice) ?? null;
-  const entry = await putLedgerEntry(client, env, {
+  const priceMicros = twilioPriceMicros(event.twilioPrice);
+  const price =
+    event.twilioPrice !== null && priceMicros !== undefined
+      ? { twilioPrice: event.twilioPrice, twilioPriceMicros: priceMicros }
+      : null;
+  const existing = await getLedgerEntry(client, env, charge.key);
+  if (existing) {
+    if (existing.twilioPriceCounted || !price) return existing;
+    await addToTotals(client, env, existing.userId, dayOf(existing.at), {
+      entryKey: existing.key,
+      category: existing.category,
+      phoneNumberId: existing.phoneNumberId,
+      twilioPriceMicros: price.twilioPriceMicros,
+    });
+    await notePrice(client, env, existing.key, price);
+    return { ...existing, ...price, twilioPriceCounted: true };
+  }
+  const entry: LedgerEntry = {
     key: charge.key,
     userId: event.userId,
     category: event.category,
@@ -34,22 +50,20 @@ export async function meter(client: TwilioClient, env: ServiceEnv, event: Billab
     rateCardId: charge.rateCardId,
     rateMicros: charge.rateMicros,
     amountMicros: charge.amountMicros,
-    twilioPrice: priceMicros === null ? null : event.twilioPrice,
-    twilioPriceMicros: priceMicros,
-    counted: false,
-    twilioPriceCounted: false,
+    twilioPrice: price?.twilioPrice ?? null,
+    twilioPriceMicros: price?.twilioPriceMicros ?? null,
+    twilioPriceCounted: price !== null,
     createdAt: isoSeconds(new Date()),
-  });
-  const addAmount = !entry.counted;
-  const addPrice = !entry.twilioPriceCounted && entry.twilioPriceMicros !== null;
-  if (!addAmount && !addPrice) return entry;
+  };
   await addToTotals(client, env, entry.userId, dayOf(entry.at), {
     entryKey: entry.key,
     category: entry.category,
     phoneNumberId: entry.phoneNumberId,
-    ...(addAmount ? { amount: { quantity: entry.quantity, amountMicros: entry.amountMicros } } : {}),
-    ...(addPrice && entry.twilioPriceMicros !== null ? { twilioPriceMicros: entry.twilioPriceMicros } : {}),
+    amount: { quantity: entry.quantity, amountMicros: entry.amountMicros },
+    ...(price ? { twilioPriceMicros: price.twilioPriceMicros } : {}),
   });
-  await markCounted(client, env, entry.key, { amount: addAmount, twilioPrice: addPrice });
-  return { ...entry, counted: true, twilioPriceCounted: entry.twilioPriceCounted || addPrice };
+  // Another report wrote the entry meanwhile: its amount was the same part (dropped above); only a price
+  // this report counted and it did not still needs noting.
+  if (!(await createLedgerEntry(client, env, entry)) && price) await notePrice(client, env, entry.key, price);
+  return entry;
 }

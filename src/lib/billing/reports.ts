@@ -54,7 +54,7 @@ export function periodsBetween(from: string, to: string, granularity: 'day' | 'm
   return periods;
 }
 
-/** Platform-wide totals per day or month: 16 reads per period, in parallel. */
+/** Platform-wide totals per day or month: 32 reads per period, in parallel. */
 export async function platformTotals(
   client: TwilioClient,
   env: ServiceEnv,
