@@ -10,6 +10,7 @@ import { INBOUND_TEXT_MAX } from '../../lib/messaging/inbound';
 import { twilioClient } from '../../lib/runtime/twilio-client';
 import { billMessage } from '../../lib/billing/events';
 import { isoSeconds } from '../../lib/time';
+import { logWarning } from '../../lib/runtime/log';
 
 const REQUIRED = "Invalid request. 'From', 'To', and 'Body' fields are required.";
 
@@ -37,13 +38,16 @@ export const handler = defineFunction({
   errors,
   run: async ({ input, context }) => {
     if (input.MessageSid) {
+      // The acknowledgement matters more than the bill: reconciliation bills what this could not.
       await billMessage(twilioClient(context), context, {
         messageSid: input.MessageSid,
         direction: 'inbound',
         number: input.To,
         body: input.Body,
         at: isoSeconds(new Date()),
-      });
+      }).catch((err: unknown) =>
+        logWarning(context.PATH, `inbound message ${input.MessageSid} left to reconciliation: ${String(err)}`),
+      );
     }
     return Reply.twiml(acknowledgement(input.Body, input.To));
   },
