@@ -8,7 +8,7 @@ import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import type { CallRecord } from '../store/call-records';
 import type { RecordingRecord } from '../store/recordings';
-import { listUserNumbers, ownerOfNumber, PhoneNumberRecord } from '../store/phone-numbers';
+import { listUserNumbers, NumberOwner, ownerOfNumber, PhoneNumberRecord } from '../store/phone-numbers';
 import { isoSeconds } from '../time';
 import { feeDueDates } from './charge';
 import { meter } from './meter';
@@ -60,10 +60,18 @@ export interface MessageEvent {
   twilioPrice?: string | null;
 }
 
-/** An SMS to or from a number a platform user holds: per segment. Messages on other numbers bill nobody. */
-export async function billMessage(client: TwilioClient, env: ServiceEnv, m: MessageEvent): Promise<void> {
+/**
+ * An SMS to or from a number a platform user holds: per segment. Messages on other numbers bill nobody.
+ * `knownOwner`: the number's owner when the caller has just read it (null: nobody), saving the read.
+ */
+export async function billMessage(
+  client: TwilioClient,
+  env: ServiceEnv,
+  m: MessageEvent,
+  knownOwner?: NumberOwner | null,
+): Promise<void> {
   if (!/^\+\d{7,15}$/.test(m.number)) return;
-  const owner = await ownerOfNumber(client, env, m.number);
+  const owner = knownOwner !== undefined ? knownOwner : await ownerOfNumber(client, env, m.number);
   if (!owner) return;
   await meter(client, env, {
     userId: owner.userId,

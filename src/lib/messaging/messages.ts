@@ -90,19 +90,25 @@ const LOOKUP_PAGE = 20;
 export function outboundMessage(client: TwilioClient, env: ServiceEnv, req: SendRequest): Outbound<SentMessage> {
   return {
     create: async () => {
-      const owner = /^\+\d{7,15}$/.test(req.from) ? await ownerOfNumber(client, env, req.from) : undefined;
+      const owner = /^\+\d{7,15}$/.test(req.from) ? ((await ownerOfNumber(client, env, req.from)) ?? null) : null;
       if (owner) await assertUnderLimit(client, env, owner.userId);
       const sent = await sendMessage(client, env, req);
+      if (!owner) return sent;
       const at = isoSeconds(new Date());
       // Sent is sent: a billing write that fails must not turn it into a failure the caller retries;
       // reconciliation bills the message from Twilio's records.
-      await billMessage(client, env, {
-        messageSid: sent.sid,
-        direction: 'outbound',
-        number: req.from,
-        body: req.body ?? '',
-        at,
-      }).catch((err: unknown) => logWarning('billing', `outbound message ${sent.sid} left to reconciliation: ${String(err)}`));
+      await billMessage(
+        client,
+        env,
+        {
+          messageSid: sent.sid,
+          direction: 'outbound',
+          number: req.from,
+          body: req.body ?? '',
+          at,
+        },
+        owner,
+      ).catch((err: unknown) => logWarning('billing', `outbound message ${sent.sid} left to reconciliation: ${String(err)}`));
       return sent;
     },
     candidates: async (since) => {
