@@ -84,6 +84,13 @@ export async function billMessage(
   });
 }
 
+/**
+ * How far back accrual looks: well inside the ledger's one-year TTL, so a fee whose entry has expired is
+ * never billed again. Fees fall due monthly and every read accrues, so the window only matters for a user
+ * nobody read for eleven months (admin reports accrue too).
+ */
+const ACCRUAL_WINDOW_MS = 330 * 86_400_000;
+
 /** Fee periods this container has seen billed: the lazy accrual asks Sync only about new ones. */
 const feesBilled = new Set<string>();
 
@@ -101,8 +108,11 @@ export async function accrueNumberFees(
 ): Promise<void> {
   const numbers = held ?? (await listUserNumbers(client, env, userId));
   const until = isoSeconds(now);
+  const oldest = now.getTime() - ACCRUAL_WINDOW_MS;
   const due = numbers.flatMap((n) =>
-    feeDueDates(n.createdAt, n.releasedAt, until).map((d) => ({ n, ...d, memo: `${n.twilioSid}.${d.period}` })),
+    feeDueDates(n.createdAt, n.releasedAt, until)
+      .filter((d) => Date.parse(d.at) >= oldest)
+      .map((d) => ({ n, ...d, memo: `${n.twilioSid}.${d.period}` })),
   );
   await Promise.all(
     due

@@ -23,12 +23,14 @@ export function toDecimal(micros: number): number {
   return micros / MICROS_PER_UNIT;
 }
 
-/** Twilio's price strings are negative charges ("-0.01400"): the positive amount in micros, or undefined. */
-export function twilioPriceMicros(price: string | number | null | undefined): number | undefined {
-  if (price === null || price === undefined) return undefined;
-  const text = typeof price === 'number' ? price.toFixed(6) : price;
-  const micros = parseMicros(text.trim().replace(/^-/, ''));
-  return micros;
+/**
+ * Twilio's price strings are negative charges ("-0.01400"): the positive amount in micros, or undefined.
+ * Twilio's figure is a fact to keep, not a rate to compute with: rounding it to micros is exact enough.
+ */
+export function twilioPriceMicros(price: string | null | undefined): number | undefined {
+  if (price === null || price === undefined || price.trim() === '') return undefined;
+  const n = Number(price);
+  return Number.isFinite(n) ? Math.round(Math.abs(n) * MICROS_PER_UNIT) : undefined;
 }
 
 /** A micros amount as Twilio writes a charge: negative, five decimals when that is exact, else six. */

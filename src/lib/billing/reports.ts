@@ -39,10 +39,10 @@ export interface PeriodTotals {
   categories: CategoryTallies;
 }
 
-/** The days or months from `from` to `to` (inclusive; "YYYY-MM-DD" or "YYYY-MM" as the granularity). */
+/** The days or months from `from` to `to` (inclusive; "YYYY-MM-DD", or "YYYY-MM" for months); [] when unreadable. */
 export function periodsBetween(from: string, to: string, granularity: 'day' | 'month'): string[] {
   const periods: string[] = [];
-  const d = new Date(`${granularity === 'day' ? from : `${from}-01`}T00:00:00Z`);
+  const d = new Date(`${granularity === 'day' ? from.slice(0, 10) : `${from.slice(0, 7)}-01`}T00:00:00Z`);
   const last = granularity === 'day' ? to : to.slice(0, 7);
   for (;;) {
     const p = granularity === 'day' ? d.toISOString().slice(0, 10) : d.toISOString().slice(0, 7);
