@@ -22,6 +22,7 @@ import { buildUnbundled } from './bench/unbundled';
 import { emulatorScale } from './bench/emulator-scale';
 import { inboundRate } from './bench/inbound-rate';
 import { userHistory } from './bench/user-history';
+import { billingBench } from './bench/billing';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
@@ -345,6 +346,7 @@ async function main(): Promise<void> {
   }
   await emulatorScale(section);
   await userHistory(section);
+  await billingBench(section);
   console.log('');
   for (const s of skipped) console.log(`skipped: ${s}`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -187,13 +187,14 @@ describe('POST /api/send-sms and GET /api/sms-logs', () => {
     });
   });
 
-  it('makes exactly one Twilio round trip to send', async () => {
+  it('makes two Twilio round trips to send from a number no user owns: whose number it is (Sync), the send', async () => {
     const token = await s().flexToken('alice');
     await s().get('/api/sms-logs', { token });
     const trips = await roundTrips(s(), () =>
       s().post('/api/send-sms', { token, json: { to: '+14155559999', from: '+14155550100', body: 'x' } }),
     );
-    expect(trips).toBe(1);
+    // The owner read decides the spending limit and the bill (docs/decisions/0010-billing-ledger.md).
+    expect(trips).toBe(2);
   });
 
   it('refuses a from the account does not own with 400 and sends nothing', async () => {
