@@ -3,6 +3,7 @@
  * emulator's router and returns the API other products use (numbers -> messages -> calls ...).
  */
 import type { Emulator } from '../core/emulator';
+import { registerUsageRecords } from './usage/records';
 import { registerAccounts } from './accounts';
 import { registerApplications } from './applications';
 import { registerNumbers } from './numbers';
@@ -24,6 +25,7 @@ export function registerProducts(emu: Emulator): void {
   registerMessages(emu, { numbers, media });
   const calls = registerCalls(emu, { numbers });
   registerSync(emu);
+  registerUsageRecords(emu, { held: () => numbers.all() });
   registerTaskRouter(emu);
   registerLookups(emu);
   registerIam(emu);

@@ -12,6 +12,8 @@ import { parseXml, XmlElement, XmlError } from '../core/xml';
 import { all, badParam, first, newSid, notFound, page2010, readPage, rfc2822, TwilioApiError } from '../core/wire';
 import type { NumbersApi } from './numbers';
 import type { MediaApi } from './media';
+import { Charge, messageCharge, priceString } from './pricing';
+import { usageMeter } from './usage/meter';
 
 export type MessageStatus = 'queued' | 'sent' | 'delivered' | 'undelivered' | 'failed' | 'received' | 'canceled';
 
@@ -59,6 +61,15 @@ export function segments(body: string): number {
 }
 
 const bare = (address: string): string => address.replace(/^whatsapp:/, '');
+
+/** What a message costs once final (sent, or received), from the price table. */
+export function messageChargeOf(
+  m: Pick<MessageRecord, 'from' | 'to' | 'body' | 'media' | 'direction' | 'sent' | 'created'>,
+): Charge {
+  const channel = m.to.startsWith('whatsapp:') ? 'whatsapp' : m.media.length ? 'mms' : 'sms';
+  const direction = m.direction === 'inbound' ? 'inbound' : 'outbound';
+  return messageCharge({ channel, direction, segments: segments(m.body) }, m.sent ?? m.created);
+}
 const DAY = 86_400_000;
 /** Messages kept (oldest pruned first): a year of heavy local use. */
 const RETAIN = 250_000;
@@ -77,7 +88,7 @@ export function sampleMessages(now: number, numbers: { phone_number: string }[])
   ];
   return conversation.map(([ago, direction, from, to, body]) => {
     const at = now - ago;
-    return {
+    const m: MessageRecord = {
       sid: newSid('SM'),
       from,
       to,
@@ -88,21 +99,28 @@ export function sampleMessages(now: number, numbers: { phone_number: string }[])
       status_callback: '',
       error_code: null,
       error_message: null,
-      price: (-0.0079 * segments(body)).toFixed(5),
+      price: null,
       created: at,
       updated: at + (direction === 'inbound' ? 0 : 2000),
       sent: at,
     };
+    m.price = priceString(messageChargeOf(m).micros);
+    return m;
   });
 }
 
 export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; media: MediaApi }): MessagesApi {
+  const meter = usageMeter(emu.state);
   const messages = emu.state.table<MessageRecord>('messages', {
     key: (m) => m.sid,
     position: (m) => m.created,
     indexes: { To: (m) => m.to, From: (m) => m.from },
     retain: RETAIN,
-    seed: () => sampleMessages(Date.now(), deps.numbers.all()),
+    seed: () => {
+      const sample = sampleMessages(Date.now(), deps.numbers.all());
+      for (const m of sample) meter.charge(messageChargeOf(m));
+      return sample;
+    },
   });
   const base = '/api/2010-04-01/Accounts/{AccountSid}/Messages';
   const uri = (sid: string): string => `/2010-04-01/Accounts/${emu.accountSid}/Messages/${sid}.json`;
@@ -157,7 +175,9 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; med
       if (m.status === 'queued') {
         m.status = 'sent';
         m.sent = now;
-        m.price = (-0.0079 * segments(m.body)).toFixed(5);
+        const charge = messageChargeOf(m);
+        m.price = priceString(charge.micros);
+        meter.charge(charge);
         advance(sid);
       } else {
         const failure = FAILURES[bare(m.to).slice(-4)];
@@ -188,11 +208,17 @@ export function registerMessages(emu: Emulator, deps: { numbers: NumbersApi; med
       status_callback: input.statusCallback,
       error_code: null,
       error_message: null,
-      price: input.direction === 'inbound' ? (-0.0079).toFixed(5) : null,
+      price: null,
       created: now,
       updated: now,
       sent: input.direction === 'inbound' ? now : null,
     };
+    if (m.direction === 'inbound') {
+      // A received message is final as it arrives.
+      const charge = messageChargeOf(m);
+      m.price = priceString(charge.micros);
+      meter.charge(charge);
+    }
     messages.save(m);
     deps.media.attach(m.sid, input.media, now);
     if (m.status === 'queued') advance(m.sid);

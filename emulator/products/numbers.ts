@@ -14,6 +14,7 @@
  * The numbers for sale are in ./numbers/ (AvailablePhoneNumbers).
  */
 import type { Emulator } from '../core/emulator';
+import { usageMeter } from './usage/meter';
 import { json, EmuRequest } from '../core/router';
 import { badParam, first, newSid, notFound, page2010, Params, readPage, rfc2822, TwilioApiError } from '../core/wire';
 import type { ApplicationsApi } from './applications';
@@ -271,8 +272,10 @@ export function registerNumbers(emu: Emulator, deps: { applications: Application
     return json(200, wire(n));
   });
   emu.router.add('DELETE', `${base}/{Sid}.json`, (req) => {
-    get(req);
-    numbers.delete(req.params.Sid);
+    const n = get(req);
+    numbers.delete(n.sid);
+    // A released number's monthly fee stops.
+    usageMeter(emu.state).released(n, Date.now());
     return { status: 204 };
   });
 

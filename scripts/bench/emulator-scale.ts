@@ -12,7 +12,9 @@ import { join } from 'path';
 import { startEmulator } from '../../emulator';
 import type { Emulator } from '../../emulator';
 import { newSid } from '../../emulator/core/wire';
-import type { MessageRecord } from '../../emulator/products/messages';
+import { messageChargeOf, MessageRecord } from '../../emulator/products/messages';
+import { callPrice, priceString } from '../../emulator/products/pricing';
+import { usageMeter } from '../../emulator/products/usage/meter';
 import type { MapItemRecord } from '../../emulator/products/sync/model';
 import { MAX_TASK_TIMEOUT, TaskRecord, TaskStatus, WorkspaceRecord } from '../../emulator/products/taskrouter/model';
 import { callDefaults, CallRecord, RecordingRecord } from '../../emulator/products/voice/model';
@@ -28,6 +30,7 @@ const BUSY_EVERY = 4;
 const RECORDED_EVERY = 2;
 /** Recordings of the call the per-call listing asks about, the same at every size. */
 const RECORDINGS_OF_ONE_CALL = 3;
+const DAY = 86_400_000;
 
 interface Probe {
   name: string;
@@ -78,7 +81,7 @@ function fillCalls(emu: Emulator, n: number, ctx: FillContext): void {
   for (let i = 0; i < n; i++) {
     const at = t0 + i * 1000;
     const busy = i % BUSY_EVERY === 0;
-    const call = calls.save({
+    const leg: CallRecord = {
       ...callDefaults(at),
       sid: newSid('CA'),
       ord: 1000 + i,
@@ -90,9 +93,10 @@ function fillCalls(emu: Emulator, n: number, ctx: FillContext): void {
       end: at + (busy ? 0 : 60_000),
       elapsed: busy ? 0 : 60,
       duration: busy ? 0 : 60,
-      price: busy ? null : '-0.00850',
       answered: !busy,
-    });
+    };
+    leg.price = callPrice(leg);
+    const call = calls.save(leg);
     if (i % RECORDED_EVERY === 1) record(call, at + 10);
     if (i === Math.floor(n / 2)) {
       ctx.callSid = call.sid;
@@ -106,10 +110,11 @@ const PROBES: Probe[] = [
     name: 'Messages: newest page (20)',
     fill(emu, n) {
       const messages = tableOf<MessageRecord>(emu, 'messages');
+      const meter = usageMeter(emu.state);
       const t0 = Date.now() - n * 1000;
       for (let i = 0; i < n; i++) {
         const at = t0 + i * 1000;
-        messages.save({
+        const m: MessageRecord = {
           sid: newSid('SM'),
           from: '+14155550100',
           to: `+1415555${String(1000 + (i % Math.max(1, n / PER_HANDSET))).padStart(4, '0')}`,
@@ -120,11 +125,16 @@ const PROBES: Probe[] = [
           status_callback: '',
           error_code: null,
           error_message: null,
-          price: '-0.00790',
+          price: null,
           created: at,
           updated: at,
           sent: at,
-        });
+        };
+        // What sending it left behind: its price, and its share of the usage totals.
+        const charge = messageChargeOf(m);
+        m.price = priceString(charge.micros);
+        meter.charge(charge);
+        messages.save(m);
       }
     },
     run: (client) => client.messages.page({ pageSize: 20 }),
@@ -186,6 +196,12 @@ const PROBES: Probe[] = [
     name: `Recordings: CallSid of one call (${RECORDINGS_OF_ONE_CALL})`,
     fill() {},
     run: (client, ctx) => client.recordings.page({ callSid: ctx.callSid, pageSize: 20 }),
+  },
+  {
+    name: 'Usage Records: Daily sms, last 30 days',
+    fill() {},
+    run: (client) =>
+      client.usage.records.daily.list({ category: 'sms', startDate: new Date(Date.now() - 30 * DAY), endDate: new Date() }),
   },
   ...taskRouterProbes(),
 ];

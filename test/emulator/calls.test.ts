@@ -58,7 +58,7 @@ describe('emulated Calls: lifecycle through the twilio SDK', () => {
     expect(done.duration).toBe('5');
     expect(done.startTime).toBeInstanceOf(Date);
     expect(done.endTime.getTime() - done.startTime.getTime()).toBe(5000);
-    expect(done.price).toBe('-0.00850');
+    expect(done.price).toBe('-0.01400'); // one started minute to a phone, outbound (pricing.ts)
     expect(done.priceUnit).toBe('USD');
     expect(done.phoneNumberSid).toMatch(/^PN/);
 

@@ -18,7 +18,7 @@ describe('emulated Messages through the twilio SDK', () => {
       return f.status === 'delivered' ? f : undefined;
     });
     expect(done.dateSent).toBeInstanceOf(Date);
-    expect(done.price).toBe('-0.00790');
+    expect(done.price).toBe('-0.00830'); // one outbound SMS segment (pricing.ts)
   });
 
   it('refuses a From the account does not own with 21606', async () => {

@@ -152,11 +152,6 @@ export interface RecordingRecord {
 export const TERMINAL: ReadonlySet<CallStatus> = new Set<CallStatus>(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
 export const isTerminal = (s: CallStatus): boolean => TERMINAL.has(s);
 
-/** Per started minute, USD. */
-export const PSTN_RATE = 0.0085;
-export const CLIENT_RATE = 0.004;
-export const RECORDING_RATE = 0.0025;
-
 /**
  * Wall time of emulated waits for outside input (a Gather waiting for digits, a Client ringing, a
  * recording being spoken): this many lifecycle steps per emulated second, so a 5 s Gather timeout
@@ -171,16 +166,6 @@ export const TALK_SECONDS = 5;
 export const RECORD_SECONDS = 4;
 /** Emulated seconds of "An application error has occurred" before Twilio hangs up. */
 export const ERROR_MESSAGE_SECONDS = 3;
-
-export function priceFor(seconds: number, rate: number): string {
-  return (-Math.ceil(seconds / 60) * rate).toFixed(5);
-}
-
-/** Price of a finished call: per started minute, Client legs cheaper than the phone network. */
-export function callPrice(c: CallRecord): string | null {
-  if (c.status !== 'completed' || !c.duration) return null;
-  return priceFor(c.duration, isClient(c.to) || isClient(c.from) ? CLIENT_RATE : PSTN_RATE);
-}
 
 /** The number a Client identity or phone number would show formatted, as the 2010 API does. */
 export function formatted(address: string): string {

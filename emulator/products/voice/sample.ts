@@ -4,7 +4,8 @@
  */
 import { newSid } from '../../core/wire';
 import type { NumbersApi } from '../numbers';
-import { callDefaults, callPrice, CallRecord, RecordingRecord, VerbLog } from './model';
+import { callDefaults, CallRecord, RecordingRecord, VerbLog } from './model';
+import { callPrice } from '../pricing';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -11,7 +11,9 @@ import type { Table, TablePage, TableQuery } from '../../core/state';
 import { newSid, PageRequest, rfc2822 } from '../../core/wire';
 import type { NumbersApi } from '../numbers';
 import type { TimeRange } from '../../core/date-filters';
-import { callDefaults, CallRecord, formatted, priceFor, RECORDING_RATE, RecordingRecord } from './model';
+import { callDefaults, CallRecord, formatted, RecordingRecord } from './model';
+import { callCharge, recordingCharge, recordingPrice } from '../pricing';
+import { usageMeter, UsageMeter } from '../usage/meter';
 import { SAMPLE_CALL_COUNT, sampleCalls, sampleRecordings } from './sample';
 
 export type NewCall = Partial<CallRecord> & Pick<CallRecord, 'from' | 'to' | 'direction' | 'status'>;
@@ -53,11 +55,14 @@ function created(ms: number, ord: number): string {
 export class VoiceStore {
   private readonly callTable: Table<CallRecord>;
   private readonly recordingTable: Table<RecordingRecord>;
+  /** Where calls and recordings charge their final prices (Usage Records). */
+  readonly meter: UsageMeter;
 
   constructor(
     private readonly emu: Emulator,
     numbers: NumbersApi,
   ) {
+    const meter = (this.meter = usageMeter(emu.state));
     this.callTable = emu.state.table<CallRecord>('calls', {
       key: (c) => c.sid,
       position: (c) => created(c.created, c.ord),
@@ -68,7 +73,11 @@ export class VoiceStore {
         ParentCallSid: (c) => c.parent_call_sid ?? undefined,
       },
       retain: RETAIN,
-      seed: () => sampleCalls(Date.now(), numbers),
+      seed: () => {
+        const sample = sampleCalls(Date.now(), numbers);
+        for (const c of sample) meter.charge(callCharge(c));
+        return sample;
+      },
     });
     this.recordingTable = emu.state.table<RecordingRecord>('recordings', {
       key: (r) => r.sid,
@@ -76,7 +85,11 @@ export class VoiceStore {
       indexes: { CallSid: (r) => r.call_sid },
       retain: RETAIN,
       // Seeded right after the calls (on a fresh emulator and on reset): the oldest calls are the sample ones.
-      seed: () => sampleRecordings(this.callTable.page({ limit: SAMPLE_CALL_COUNT }).items),
+      seed: () => {
+        const sample = sampleRecordings(this.callTable.page({ limit: SAMPLE_CALL_COUNT }).items);
+        for (const r of sample) meter.charge(recordingCharge(r));
+        return sample;
+      },
     });
   }
 
@@ -259,10 +272,6 @@ export class VoiceStore {
     };
   }
 
-  private recordingPrice(r: RecordingRecord): string | null {
-    return r.status === 'completed' && r.duration !== null ? priceFor(r.duration, RECORDING_RATE) : null;
-  }
-
   /**
    * The fields both recording shapes share, in Twilio's order, with `middle` (what stands between
    * `error_code` and `price_unit`, where the two shapes differ) in its place.
@@ -291,7 +300,7 @@ export class VoiceStore {
   /** `/Recordings/{Sid}.json`: price is a string there. */
   wireRecording(r: RecordingRecord): Record<string, unknown> {
     return {
-      ...this.wireRecordingCommon(r, { media_url: this.mediaUrl(r.sid), price: this.recordingPrice(r) }),
+      ...this.wireRecordingCommon(r, { media_url: this.mediaUrl(r.sid), price: recordingPrice(r) }),
       subresource_uris: {
         add_on_results: this.accountPath(`/Recordings/${r.sid}/AddOnResults.json`),
         transcriptions: this.accountPath(`/Recordings/${r.sid}/Transcriptions.json`),
@@ -302,7 +311,7 @@ export class VoiceStore {
 
   /** `/Calls/{CallSid}/Recordings/{Sid}.json`: Twilio documents price as a number there. */
   wireCallRecording(r: RecordingRecord): Record<string, unknown> {
-    const price = this.recordingPrice(r);
+    const price = recordingPrice(r);
     return {
       ...this.wireRecordingCommon(r, { price: price === null ? null : Number(price) }),
       track: r.track,

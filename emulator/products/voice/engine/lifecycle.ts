@@ -3,7 +3,8 @@
  * finishes (times, duration, price, its recordings closed); a recording that follows the call is
  * started, paused, resumed and completed. Each change posts the callback asked for.
  */
-import { callPrice, CallRecord, CallStatus, HttpMethod, isTerminal, RecordingRecord, RecordingSource, VerbLog } from '../model';
+import { CallRecord, CallStatus, HttpMethod, isTerminal, RecordingRecord, RecordingSource, VerbLog } from '../model';
+import { callCharge, priceString, recordingCharge } from '../../pricing';
 import type { VoiceStore } from '../store';
 import type { CallCallbacks } from './callbacks';
 import { emuNow, RunScheduler, touch } from './runs';
@@ -41,7 +42,10 @@ export class CallLifecycle {
     c.status = status;
     c.end = c.start === null ? null : c.start + c.elapsed * 1000;
     c.duration = c.answered ? c.elapsed : 0;
-    c.price = callPrice(c);
+    const charge = callCharge(c);
+    c.price = charge ? priceString(charge.micros) : null;
+    // A call forgotten by a reset while its run unwinds charges nothing.
+    if (this.store.call(c.sid) === c) this.store.meter.charge(charge);
     c.updated = now;
     this.completeLiveRecordings(c);
     this.callbacks.status(c, 'completed', status);
@@ -105,6 +109,7 @@ export class CallLifecycle {
     rec.status = 'completed';
     rec.updated = Date.now();
     this.store.saveRecording(rec);
+    if (this.store.recording(rec.sid) === rec) this.store.meter.charge(recordingCharge(rec));
     this.callbacks.recording(rec, 'completed');
   }
 
