@@ -70,6 +70,7 @@ export const FUZZ_TABLE: Record<string, Entry> = {
     errorKeys: platform,
   },
   '/admin/reconcile': { method: 'POST', caller: 'flex', fields: ['window_minutes'], errorKeys: platform },
+  '/api/admin/health': { method: 'GET', caller: 'flex', fields: [], errorKeys: platform },
   '/api/call-location-name': {
     method: 'GET',
     caller: 'flex',
