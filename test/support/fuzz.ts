@@ -71,6 +71,10 @@ export const FUZZ_TABLE: Record<string, Entry> = {
   },
   '/admin/reconcile': { method: 'POST', caller: 'flex', fields: ['window_minutes'], errorKeys: platform },
   '/api/admin/health': { method: 'GET', caller: 'flex', fields: [], errorKeys: platform },
+  '/api/admin/usage': { method: 'GET', caller: 'flex', fields: ['from', 'to', 'granularity'], errorKeys: platform },
+  '/api/admin/users': { method: 'GET', caller: 'flex', fields: ['page', 'limit', 'sort', 'month'], errorKeys: platform },
+  '/api/admin/revenue': { method: 'GET', caller: 'flex', fields: ['month'], errorKeys: platform },
+  '/api/admin/reconcile': { method: 'GET', caller: 'flex', fields: ['month'], errorKeys: platform },
   '/api/call-location-name': {
     method: 'GET',
     caller: 'flex',
