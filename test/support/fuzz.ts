@@ -75,6 +75,23 @@ export const FUZZ_TABLE: Record<string, Entry> = {
   '/api/admin/users': { method: 'GET', caller: 'flex', fields: ['page', 'limit', 'sort', 'month'], errorKeys: platform },
   '/api/admin/revenue': { method: 'GET', caller: 'flex', fields: ['month'], errorKeys: platform },
   '/api/admin/reconcile': { method: 'GET', caller: 'flex', fields: ['month'], errorKeys: platform },
+  '/api/twilio/usage': { method: 'GET', caller: 'flex', fields: ['month'], errorKeys: platform },
+  '/api/twilio/billing': { method: 'GET', caller: 'flex', fields: ['months'], errorKeys: platform },
+  '/api/admin/rates': { method: 'GET', caller: 'flex', fields: [], errorKeys: platform },
+  '/api/admin/rates/update': {
+    method: 'POST',
+    caller: 'flex',
+    fields: [
+      'phoneNumberMonthly',
+      'outboundCallPerMinute',
+      'inboundCallPerMinute',
+      'recordingPerMinute',
+      'smsPerSegment',
+      'effectiveAt',
+    ],
+    errorKeys: platform,
+  },
+  '/api/admin/spending-limits/update': { method: 'POST', caller: 'flex', fields: ['userId', 'limit'], errorKeys: platform },
   '/api/call-location-name': {
     method: 'GET',
     caller: 'flex',
@@ -86,7 +103,12 @@ export const FUZZ_TABLE: Record<string, Entry> = {
   '/api/task-logs': { method: 'GET', caller: 'flex', fields: [], errorKeys: plugin },
   '/api/sms-logs': { method: 'GET', caller: 'flex', fields: [], errorKeys: plugin },
   '/api/send-sms': { method: 'POST', caller: 'flex', fields: ['to', 'from', 'body', 'idempotency_key'], errorKeys: plugin },
-  '/api/receive-sms': { method: 'POST', caller: 'webhook', fields: ['From', 'To', 'Body'], errorKeys: ['status', 'message'] },
+  '/api/receive-sms': {
+    method: 'POST',
+    caller: 'webhook',
+    fields: ['From', 'To', 'Body', 'MessageSid'],
+    errorKeys: ['status', 'message'],
+  },
   '/api/call': { method: 'POST', caller: 'basic', fields: ['to', 'whatsapp', 'idempotency_key'], errorKeys: softphone },
   '/api/message': {
     method: 'POST',

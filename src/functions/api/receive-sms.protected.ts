@@ -1,4 +1,5 @@
-// POST /api/receive-sms (000): Twilio's incoming-message webhook; acknowledges with TwiML.
+// POST /api/receive-sms (000): Twilio's incoming-message webhook; bills an SMS received on a user's number and
+// acknowledges with TwiML.
 import { defineFunction } from '../../lib/runtime/handler';
 import { access } from '../../lib/runtime/auth';
 import { f } from '../../lib/runtime/input';
@@ -6,6 +7,9 @@ import { Reply } from '../../lib/runtime/reply';
 import { acknowledgement } from '../../lib/messaging/twiml';
 import type { ErrorShape } from '../../lib/runtime/errors';
 import { INBOUND_TEXT_MAX } from '../../lib/messaging/inbound';
+import { twilioClient } from '../../lib/runtime/twilio-client';
+import { billMessage } from '../../lib/billing/events';
+import { isoSeconds } from '../../lib/time';
 
 const REQUIRED = "Invalid request. 'From', 'To', and 'Body' fields are required.";
 
@@ -25,7 +29,22 @@ export const handler = defineFunction({
     From: f.string({ max: 64 }).describe('sender'),
     To: f.string({ max: 64 }).describe('our number'),
     Body: f.relayed({ keep: INBOUND_TEXT_MAX }).describe('message text'),
+    MessageSid: f
+      .string({ max: 64, pattern: /^(SM|MM)[0-9a-f]{32}$/, patternHint: 'must be a message SID' })
+      .optional()
+      .describe('what the message is billed under'),
   },
   errors,
-  run: async ({ input }) => Reply.twiml(acknowledgement(input.Body, input.To)),
+  run: async ({ input, context }) => {
+    if (input.MessageSid) {
+      await billMessage(twilioClient(context), context, {
+        messageSid: input.MessageSid,
+        direction: 'inbound',
+        number: input.To,
+        body: input.Body,
+        at: isoSeconds(new Date()),
+      });
+    }
+    return Reply.twiml(acknowledgement(input.Body, input.To));
+  },
 });

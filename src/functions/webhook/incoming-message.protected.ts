@@ -1,5 +1,5 @@
 // POST /webhook/incoming-message (002, Twilio messaging webhook): logs SMS, MMS and WhatsApp messages
-// (media included) and acknowledges them with TwiML.
+// (media included), bills an SMS received on a user's number, and acknowledges them with TwiML.
 import { defineFunction } from '../../lib/runtime/handler';
 import { access } from '../../lib/runtime/auth';
 import { f } from '../../lib/runtime/input';
@@ -10,6 +10,8 @@ import { INBOUND_TEXT_MAX, inboundMessageFrom, receivedAcknowledgement } from '.
 import { logInboundMessage } from '../../lib/store/message-log';
 import { messagingResponse } from '../../lib/messaging/twiml';
 import { softphoneError } from '../../lib/contracts/error-shapes';
+import { billMessage } from '../../lib/billing/events';
+import { isoSeconds } from '../../lib/time';
 
 export const handler = defineFunction({
   access: access.webhook(),
@@ -26,7 +28,15 @@ export const handler = defineFunction({
   fallback: () => Reply.twiml(messagingResponse(['Thanks, we received your message.'])),
   run: async ({ input, context, event }) => {
     const msg = inboundMessageFrom(input, event);
-    await logInboundMessage(twilioClient(context), context, msg);
+    const client = twilioClient(context);
+    await logInboundMessage(client, context, msg);
+    await billMessage(client, context, {
+      messageSid: msg.messageSid,
+      direction: 'inbound',
+      number: input.To,
+      body: input.Body,
+      at: isoSeconds(new Date()),
+    });
     logEvent('inbound_message', { sid: msg.messageSid, channel: msg.channel, media: msg.media.length });
     return Reply.twiml(messagingResponse([receivedAcknowledgement(msg)]));
   },

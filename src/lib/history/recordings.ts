@@ -11,6 +11,7 @@ import { getRecording, noteRecordingTranscription, RecordingRecord, recordRecord
 import { readIndexPage, UserIndexName } from '../store/user-index';
 import { indexRecording, unindexRecording } from './attribution';
 import { isoSeconds } from '../time';
+import { billRecording } from '../billing/events';
 import { pagination, Pagination, recordingView, RecordingView } from './views';
 
 export const recordingNotFound = (): ApiError =>
@@ -34,6 +35,7 @@ export async function keepRecording(
         transcription: stored.transcription ?? null,
         at: isoSeconds(new Date()),
       }),
+      billRecording(client, env, stored),
     ]);
   }
   return stored;

@@ -1,5 +1,7 @@
 /**
- * Outbound and logged messages (SMS, MMS, WhatsApp) through Twilio's Messages API.
+ * Outbound and logged messages (SMS, MMS, WhatsApp) through Twilio's Messages API. A message sent from a
+ * platform user's number is refused once that user has reached their monthly spending limit, and billed
+ * to them once sent.
  */
 import { ApiError } from '../runtime/errors';
 import type { ServiceEnv } from '../runtime/env';
@@ -7,7 +9,11 @@ import type { TwilioClient } from '../runtime/twilio-client';
 import { assertDialable } from '../phone/dialing-policy';
 import type { Outbound } from '../outbound/outcome';
 import type { Json } from '../store/sync';
-import { isoOrNull } from '../time';
+import { isoOrNull, isoSeconds } from '../time';
+import { billMessage } from '../billing/events';
+import { logWarning } from '../runtime/log';
+import { assertUnderLimit } from '../billing/limits';
+import { ownerOfNumber } from '../store/phone-numbers';
 
 export interface SmsLogEntry {
   message_sid: string;
@@ -83,7 +89,22 @@ const LOOKUP_PAGE = 20;
  */
 export function outboundMessage(client: TwilioClient, env: ServiceEnv, req: SendRequest): Outbound<SentMessage> {
   return {
-    create: () => sendMessage(client, env, req),
+    create: async () => {
+      const owner = /^\+\d{7,15}$/.test(req.from) ? await ownerOfNumber(client, env, req.from) : undefined;
+      if (owner) await assertUnderLimit(client, env, owner.userId);
+      const sent = await sendMessage(client, env, req);
+      const at = isoSeconds(new Date());
+      // Sent is sent: a billing write that fails must not turn it into a failure the caller retries;
+      // reconciliation bills the message from Twilio's records.
+      await billMessage(client, env, {
+        messageSid: sent.sid,
+        direction: 'outbound',
+        number: req.from,
+        body: req.body ?? '',
+        at,
+      }).catch((err: unknown) => logWarning('billing', `outbound message ${sent.sid} left to reconciliation: ${String(err)}`));
+      return sent;
+    },
     candidates: async (since) => {
       const page = await client.messages.page({ to: req.to, from: req.from, pageSize: LOOKUP_PAGE });
       return page.instances

@@ -11,7 +11,9 @@ import { splitChannel } from '../phone/e164';
 import { CallSnapshot, FINAL_CALL_STATUSES, reconcileCallRecord } from '../store/call-records';
 import { attributeRepairedCall, attributeRepairedRecording } from '../history/attribution';
 import { findInboundMessage, InboundMessage, logInboundMessage } from '../store/message-log';
-import { reconcileRecording } from '../store/recordings';
+import { getRecording, reconcileRecording } from '../store/recordings';
+import { getCallRecord } from '../store/call-records';
+import { billCall, billMessage, billRecording } from '../billing/events';
 import type { ReconciledSource } from '../store/reconciliation';
 
 /** One Twilio record as a sweep sees it. */
@@ -79,10 +81,32 @@ type MessageInstance = Awaited<ReturnType<TwilioClient['messages']['page']>>['in
 
 function messages(client: TwilioClient, env: ServiceEnv): Source {
   // Only messages to the account's numbers belong in the inbound log.
-  const toRecord = (m: MessageInstance): SourceRecord | undefined =>
-    m.direction !== 'inbound'
-      ? undefined
-      : { createdAt: isoSeconds(m.dateCreated), final: true, repair: () => repairInboundMessage(client, env, m) };
+  const bill = (m: MessageInstance, direction: 'inbound' | 'outbound'): Promise<void> =>
+    billMessage(client, env, {
+      messageSid: m.sid,
+      direction,
+      number: direction === 'inbound' ? m.to : m.from,
+      body: m.body,
+      at: isoSeconds(m.dateSent ?? m.dateCreated),
+      twilioPrice: m.price ?? null,
+    });
+  // Inbound messages belong in the inbound log; messages of users' numbers, either way, in their bills
+  // (billing is bookkeeping, not a repair).
+  const toRecord = (m: MessageInstance): SourceRecord => {
+    const createdAt = isoSeconds(m.dateCreated);
+    if (m.direction !== 'inbound') {
+      return { createdAt, final: true, repair: () => bill(m, 'outbound').then(() => false) };
+    }
+    return {
+      createdAt,
+      final: true,
+      repair: async () => {
+        const repaired = await repairInboundMessage(client, env, m);
+        await bill(m, 'inbound');
+        return repaired;
+      },
+    };
+  };
   return {
     name: 'messages',
     // DateSent filters by day at Twilio; the sweep stops at `since` itself.
@@ -115,6 +139,7 @@ function calls(client: TwilioClient, env: ServiceEnv): Source {
         };
         const repaired = await reconcileCallRecord(client, env, snap);
         const attributed = await attributeRepairedCall(client, env, snap, repaired);
+        if (snap.status === 'completed' && snap.duration) await billCall(client, env, await getCallRecord(client, env, c.sid));
         return repaired.changed || attributed;
       },
     };
@@ -154,6 +179,7 @@ function recordings(client: TwilioClient, env: ServiceEnv): Source {
         // Attribution is bookkeeping, not a repair: a recording met before its call was attributed gets its
         // owner on a later run without counting as lost.
         await attributeRepairedRecording(client, env, r.sid);
+        if (r.status === 'completed') await billRecording(client, env, await getRecording(client, env, r.sid));
         return changed;
       },
     };

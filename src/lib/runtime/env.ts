@@ -28,6 +28,8 @@ export interface ServiceEnv {
   ALLOWED_DIAL_COUNTRIES?: string;
   /** How many numbers one user may hold at once (bought and not released); 5 when unset. */
   MAX_NUMBERS_PER_USER?: string;
+  /** A user's monthly spending limit unless an admin set their own, in USD ("50.00"); 50.00 when unset. */
+  DEFAULT_MONTHLY_LIMIT?: string;
   /** Where Flex is allowed to call from (CORS); `*` when unset. */
   ALLOWED_ORIGINS?: string;
 }

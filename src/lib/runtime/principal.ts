@@ -13,6 +13,8 @@ export const PERMISSIONS = [
   'system:view_usage_analytics',
   // Not a seed's: running reconciliation (/admin/reconcile), which only admins do.
   'system:manage_reconciliation',
+  // Not a seed's: setting the rate card and users' spending limits (issue 9), which only admins do.
+  'system:manage_rates',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -1,7 +1,8 @@
 /**
  * Calls through the TwiML App (/api/twilio/voice). A browser call (`From=client:<identity>`) goes out only
  * from an active number its user owns (the one asked for as `callerId`, else their first active one),
- * only to a destination the dialing policy allows; anything else is refused aloud and logged. The call
+ * only to a destination the dialing policy allows, only while its user is under their monthly spending
+ * limit; anything else is refused aloud and logged. The call
  * is attributed to its user before it is dialled, so it is in their log from the first second.
  * An inbound call to a number bought with the TwiML App rings the number's owner, as
  * /webhook/incoming-call does.
@@ -18,6 +19,8 @@ import { indexCall } from '../history/attribution';
 import { numbersToCallFrom } from '../numbers/user-numbers';
 import { userIdOfIdentity } from '../users/directory';
 import { isoSeconds } from '../time';
+import { billCall } from '../billing/events';
+import { spendingState, SPENDING_LIMIT_MESSAGE } from '../billing/limits';
 import { dialFromBrowser, endBrowserCall, refuseBrowserCall } from './browser-call-twiml';
 
 export interface BrowserCall {
@@ -36,7 +39,7 @@ const refusals = {
 
 class Refusal extends Error {
   constructor(
-    readonly code: keyof typeof refusals | 'DIALING_POLICY' | 'INVALID_NUMBER',
+    readonly code: keyof typeof refusals | 'DIALING_POLICY' | 'INVALID_NUMBER' | 'SPENDING_LIMIT_REACHED',
     message: string,
   ) {
     super(message);
@@ -76,6 +79,9 @@ export async function placeBrowserCall(client: TwilioClient, context: ServiceCon
     const callerIdAsked = call.callerId !== undefined ? (toE164(call.callerId) ?? call.callerId) : undefined;
     const from = callerNumber(await numbersToCallFrom(client, context, userId), callerIdAsked);
     const to = destination(context, call.to);
+    if ((await spendingState(client, context, userId)).alert === 'limit_reached') {
+      throw new Refusal('SPENDING_LIMIT_REACHED', SPENDING_LIMIT_MESSAGE);
+    }
     const change = await recordCallEvent(client, context, {
       callSid: call.callSid,
       status: call.callStatus === 'in-progress' ? 'in-progress' : 'ringing',
@@ -113,5 +119,6 @@ export async function finishBrowserCall(
     ...(dial.duration !== undefined ? { duration: dial.duration } : {}),
   });
   await indexCall(client, context, change.before, change.after);
+  await billCall(client, context, change.after);
   return endBrowserCall();
 }

@@ -1,5 +1,5 @@
 // POST /api/twilio/buy-number {phoneNumber | areaCode, country?, websiteId?, idempotency_key?} (004): buys a number
-// for the user, its calls and messages pointed at this service.
+// for the user, its calls and messages pointed at this service; its first monthly fee is billed.
 import { defineFunction } from '../../../lib/runtime/handler';
 import { access } from '../../../lib/runtime/auth';
 import { f, invalid } from '../../../lib/runtime/input';
@@ -8,6 +8,8 @@ import { idempotencyKeyField } from '../../../lib/outbound/idempotency';
 import { platformUser } from '../../../lib/users/directory';
 import { buyNumber } from '../../../lib/numbers/user-numbers';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { accrueNumberFees } from '../../../lib/billing/events';
+import { logWarning } from '../../../lib/runtime/log';
 
 export const handler = defineFunction({
   access: access.user({ via: ['bearer', 'flex'] }),
@@ -35,6 +37,10 @@ export const handler = defineFunction({
       areaCode: input.phoneNumber ? undefined : input.areaCode,
       websiteId: input.websiteId ?? null,
     });
+    // The first month's fee falls due now; when this write fails the user's next usage read bills it.
+    await accrueNumberFees(client, context, user.userId).catch((err: unknown) =>
+      logWarning(context.PATH, `number fee of user ${user.userId} left to the next accrual: ${String(err)}`),
+    );
     return { success: true, phoneNumber, message: 'Phone number purchased successfully' };
   },
 });

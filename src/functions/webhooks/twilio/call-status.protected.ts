@@ -1,5 +1,6 @@
 // POST /webhooks/twilio/call-status (004, Twilio status callback): keeps this service's call record, attributed to
-// the platform user whose number or browser identity the call involves (and counted in their indexes).
+// the platform user whose number or browser identity the call involves (and counted in their indexes); a
+// completed call of a user is billed (once, however often Twilio reports it).
 import { defineFunction } from '../../../lib/runtime/handler';
 import { access } from '../../../lib/runtime/auth';
 import { f } from '../../../lib/runtime/input';
@@ -8,6 +9,7 @@ import { recordCallEvent } from '../../../lib/store/call-records';
 import { indexCall, ownerOfCall } from '../../../lib/history/attribution';
 import { platformError } from '../../../lib/contracts/error-shapes';
 import { chargedAmount, eventTime } from '../../../lib/runtime/twilio-params';
+import { billCall } from '../../../lib/billing/events';
 
 export const handler = defineFunction({
   access: access.webhook(),
@@ -51,6 +53,7 @@ export const handler = defineFunction({
       owner,
     });
     await indexCall(client, context, before, after);
+    await billCall(client, context, after);
     return { success: true, callSid: input.CallSid, status: after?.status ?? before?.status ?? input.CallStatus };
   },
 });
