@@ -48,7 +48,7 @@ export async function usageSeries(
     throw new ApiError(
       400,
       'VALIDATION_ERROR',
-      `at most ${MAX_POINTS[granularity]} ${granularity === 'day' ? 'days' : 'months'} per request`,
+      `from and to may span at most ${MAX_POINTS[granularity]} ${granularity === 'day' ? 'days' : 'months'}`,
       { field: 'to' },
     );
   }
