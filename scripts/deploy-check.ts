@@ -57,6 +57,7 @@ export const PRODUCTION_VARIABLES: readonly VariableSpec[] = [
     whenUnset: "calls and messages may reach only the country of the service's own number",
   },
   { name: 'MAX_NUMBERS_PER_USER', need: 'optional', whenUnset: 'each user may hold 5 numbers' },
+  { name: 'DEFAULT_MONTHLY_LIMIT', need: 'optional', whenUnset: 'each user may spend 50.00 USD a month unless an admin sets more' },
   { name: 'ALLOWED_ORIGINS', need: 'optional', whenUnset: 'CORS allows any origin (*)' },
 ];
 
