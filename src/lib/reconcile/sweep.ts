@@ -16,6 +16,7 @@ import {
   SweepProgress,
 } from '../store/reconciliation';
 import { reconciledSources, Source, SourcePage, SourceRecord } from './sources';
+import { noteReconciliation } from '../health/signals';
 
 /** Re-read this far behind the watermark: Twilio's and our clocks, and page order, may disagree a little. */
 const OVERLAP_MS = 60_000;
@@ -114,5 +115,9 @@ export async function reconcile(client: TwilioClient, env: ServiceEnv, opts: Rec
   const sources = reconciledSources(client, env);
   const outcomes = await Promise.all(sources.map((s) => sweepSource(client, env, s, opts)));
   const byName = Object.fromEntries(sources.map((s, i) => [s.name, outcomes[i]])) as Record<ReconciledSource, SourceOutcome>;
+  await noteReconciliation(
+    env,
+    outcomes.reduce((sum, o) => sum + o.repaired, 0),
+  );
   return { done: outcomes.every((o) => o.done), sources: byName };
 }

@@ -13,6 +13,7 @@ import type { Principal } from './principal';
 import { Reply } from './reply';
 import { assertBodyContentType, assertWebhookEncoding } from './content-type';
 import { Headers, readRequest } from './request';
+import { noteCallback } from '../health/signals';
 
 /** Twilio Functions' response object (global `Twilio.Response` at run time). */
 interface TwilioResponse {
@@ -85,7 +86,12 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
   return async (context, event, callback) => {
     // Until the runtime's headers are read, answers carry no Origin-specific CORS header.
     let headers: Headers = {};
-    const respond = (reply: Reply): void => {
+    // A callback Twilio signed is a health signal (its kind's last time; a failure when not processed).
+    // Forgeries are not counted: they are no callbacks, and counting them would let anyone write to Sync.
+    let signedCallback = false;
+    let failed = false;
+    const respond = async (reply: Reply): Promise<void> => {
+      if (signedCallback) await noteCallback(context, context.PATH, failed);
       const res = new Twilio.Response();
       res.setStatusCode(reply.status);
       res.appendHeader('Content-Type', reply.contentType);
@@ -96,13 +102,14 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
       res.setBody(reply.contentType === 'application/json' ? JSON.stringify(reply.body) : reply.body);
       callback(null, res);
     };
-    const fail = (err: unknown): void => {
+    const fail = async (err: unknown): Promise<void> => {
+      failed = true;
       const apiError = toApiError(err);
       if (apiError.status >= 500 && !(err instanceof ApiError)) {
         logFailure(context.PATH, err);
       }
-      if (apiError.status >= 500 && spec.fallback) respond(spec.fallback());
-      else respond(Reply.json(spec.errors(apiError), apiError.status));
+      if (apiError.status >= 500 && spec.fallback) await respond(spec.fallback());
+      else await respond(Reply.json(spec.errors(apiError), apiError.status));
     };
     try {
       try {
@@ -115,6 +122,7 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
           if (spec.access.kind === 'webhook') {
             assertWebhookEncoding(headers);
             authenticateWebhook(context, request);
+            signedCallback = true;
           } else if (spec.access.kind === 'user') principal = await authenticateUser(context, spec.access, request, deadlineAt);
           const input = parseInput(spec.input, request.params);
           return spec.run({
@@ -127,15 +135,16 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
           });
         })();
         const result = await withDeadline(work, spec.deadlineMs ?? DEFAULT_DEADLINE_MS);
-        respond(result instanceof Reply ? result : Reply.json(result));
+        await respond(result instanceof Reply ? result : Reply.json(result));
       } catch (err) {
         if (err instanceof DeadlineExceeded) {
           logWarning(context.PATH, `deadline of ${spec.deadlineMs ?? DEFAULT_DEADLINE_MS} ms passed`);
-          if (spec.fallback) respond(spec.fallback());
-          else fail(new ApiError(503, 'DEADLINE_EXCEEDED', 'The request took too long; try again'));
+          failed = true;
+          if (spec.fallback) await respond(spec.fallback());
+          else await fail(new ApiError(503, 'DEADLINE_EXCEEDED', 'The request took too long; try again'));
           return;
         }
-        fail(err);
+        await fail(err);
       }
     } catch (err) {
       // Shaping the answer itself failed (an error shape or a fallback that throws): still answer, plainly.
