@@ -32,6 +32,8 @@
  *        that call (or the call itself when it is an API call to a client:, or the leg's own sid);
  *        `duration` = emulated talk seconds (default 5). 404 no such call, 409 nothing ringing.
  *   POST /_emulator/calls/{CallSid}/decline {client?} declines it (the leg ends busy). 404 / 409 likewise.
+ *   POST /_emulator/talk-times              {number, seconds} a handset at `number` that answers a <Dial> talks
+ *        this many emulated seconds (default 5; `seconds: null` forgets the setting) -> 200 {number, seconds}.
  *   POST /_emulator/calls/{CallSid}/digits  {digits, speech?} input for a waiting <Gather> (or ends a
  *        <Record> with a finishOnKey key). 409 when the call is not waiting for input.
  *
@@ -305,6 +307,23 @@ export function registerCalls(emu: Emulator, deps: { numbers: NumbersApi }): Cli
       const input = body(req);
       const seconds = typeof input.duration === 'number' && input.duration > 0 ? Math.round(input.duration) : null;
       return outcome(engine.answerClient(req.params.CallSid, str(input.client), seconds), req.params.CallSid);
+    },
+    open,
+  );
+
+  emu.router.add(
+    'POST',
+    '/_emulator/talk-times',
+    (req) => {
+      const input = body(req);
+      const number = str(input.number) ?? '';
+      if (!/^\+[1-9]\d{6,14}$/.test(number)) throw badParam('number must be an E.164 phone number', 21211);
+      const seconds = input.seconds === null ? null : typeof input.seconds === 'number' ? Math.round(input.seconds) : NaN;
+      if (seconds !== null && !(seconds >= 1 && seconds <= 14_400)) {
+        throw badParam('seconds must be a whole number of seconds from 1 to 14400, or null', 20001);
+      }
+      store.setTalkTime(number, seconds);
+      return json(200, { number, seconds });
     },
     open,
   );

@@ -1,6 +1,6 @@
 /**
- * Billing end to end, through the functions and the emulator: a number's fee on purchase, a 61 s browser
- * call billed as 2 minutes, an inbound 801-emoji SMS billed by its UCS-2 segments, Twilio's callbacks
+ * Billing end to end, through the functions and the emulator: a number's fee on purchase, a browser call
+ * whose callee talks 61 s (the emulator's talk-time setting) billed as 2 minutes, an inbound 801-emoji SMS billed by its UCS-2 segments, Twilio's callbacks
  * repeated without billing twice, the limit an admin sets refusing the next call aloud, and the admin's
  * rate cards.
  */
@@ -70,29 +70,39 @@ describe('billing, end to end', () => {
     expect(line(fresh, 'phone-numbers')).toEqual({ category: 'phone-numbers', count: 1, months: 1, amount: 1 });
     expect(fresh.limit).toMatchObject({ monthlyLimit: 50, spent: 1, alert: 'ok', source: 'default' });
 
-    // A browser call as Twilio reports it to the TwiML App: the Dial, then its end after 61 s, twice.
-    const callSid = `CA${'61'.repeat(16)}`;
-    const dial = await s().webhook('/api/twilio/voice', { CallSid: callSid, From: `client:${identity}`, To: '+14155557788' });
-    expect(dial.text).toContain('<Dial');
+    // A browser call through the emulator whose callee talks 61 s (emulated time): billed as 2 minutes.
+    await s().t.control('POST', '/_emulator/talk-times', { number: '+14155557788', seconds: 61 });
+    const long = await s().t.control<{ call_sid: string }>('POST', `/_emulator/devices/${identity}/connect`, {
+      params: { To: '+14155557788' },
+    });
+    expect(long.status).toBe(200);
+    const longView = await untilDone(s().t, long.body.call_sid, 20_000);
+    expect(JSON.stringify(longView.children)).toContain('"duration":61');
+    const billed = { category: 'calls-outbound', count: 1, minutes: 2, amount: 0.017 };
+    const afterCall = await eventually(async () => {
+      const u = await usage(cat);
+      return line(u, 'calls-outbound')?.count === 1 ? u : undefined;
+    });
+    expect(line(afterCall, 'calls-outbound')).toEqual(billed);
+
+    // Twilio reports the call's end again (to the TwiML App and the status callback): nothing is billed twice.
     const end = {
-      CallSid: callSid,
+      CallSid: long.body.call_sid,
       From: `client:${identity}`,
       To: '+14155557788',
       DialCallStatus: 'completed',
       DialCallDuration: '61',
     };
     expect((await s().webhook('/api/twilio/voice', end)).status).toBe(200);
-    expect((await s().webhook('/api/twilio/voice', end)).status).toBe(200);
     const completed = {
-      CallSid: callSid,
+      CallSid: long.body.call_sid,
       CallStatus: 'completed',
-      CallDuration: '61',
+      CallDuration: String(longView.duration),
       Direction: 'inbound',
       From: `client:${identity}`,
     };
     expect((await s().webhook('/webhooks/twilio/call-status', completed)).status).toBe(200);
-    const afterCall = await usage(cat);
-    expect(line(afterCall, 'calls-outbound')).toEqual({ category: 'calls-outbound', count: 1, minutes: 2, amount: 0.017 });
+    expect(line(await usage(cat), 'calls-outbound')).toEqual(billed);
 
     // 801 emoji: UCS-2, 67 characters (code points) per segment -> 12 segments, through the emulator's webhook.
     const inbound = await s().t.control('POST', '/_emulator/inbound-sms', {

@@ -168,6 +168,20 @@ describe('TwiML engine: Dial', () => {
     expect(badView.errors.map((e) => e.code)).toEqual([13223]);
   });
 
+  it('lets a dialled handset talk as long as the control API says, and refuses a bad setting', async () => {
+    const set = await t().control('POST', '/_emulator/talk-times', { number: '+14155558161', seconds: 61 });
+    expect(set).toEqual({ status: 200, body: { number: '+14155558161', seconds: 61 } });
+    fake().on('/dial/talk-after', twiml(''));
+    const sid = await outbound('/dial/talk', `<Dial action="/dial/talk-after"><Number>+14155558161</Number></Dial>`);
+    const [hit] = await fake().waitFor('/dial/talk-after');
+    expect(hit.params).toMatchObject({ DialCallStatus: 'completed', DialCallDuration: '61' });
+    expect((await untilDone(t(), sid)).children[0]).toMatchObject({ status: 'completed', duration: 61 });
+
+    expect((await t().control('POST', '/_emulator/talk-times', { number: '+14155558161', seconds: null })).status).toBe(200);
+    expect((await t().control('POST', '/_emulator/talk-times', { number: '12', seconds: 5 })).status).toBe(400);
+    expect((await t().control('POST', '/_emulator/talk-times', { number: '+14155558161', seconds: 0 })).status).toBe(400);
+  });
+
   it('cancels ringing legs when the caller hangs up', async () => {
     const sid = await outbound('/dial/hangup', '<Dial timeout="60"><Client>dave</Client></Dial>');
     await untilView(t(), sid, (v) => v.waiting?.kind === 'client');

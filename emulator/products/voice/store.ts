@@ -37,6 +37,7 @@ export interface RecordingFilter {
 const RETAIN = 200_000;
 const LIVE_STATUSES = ['queued', 'ringing', 'in-progress'] as const;
 const COUNTERS = 'voice-counters';
+const TALK_TIMES = 'voice-talk-times';
 
 interface Counters {
   /** The last creation order given to a call / a recording. */
@@ -91,6 +92,25 @@ export class VoiceStore {
         return sample;
       },
     });
+  }
+
+  /**
+   * How long a handset that answers a call to `number` talks, when a test or developer said so
+   * (`POST /_emulator/talk-times`); otherwise TALK_SECONDS. A few settings, so a small slice.
+   */
+  talkTime(number: string): number | undefined {
+    return this.talkTimes()[number];
+  }
+
+  setTalkTime(number: string, seconds: number | null): void {
+    const times = this.talkTimes();
+    if (seconds === null) delete times[number];
+    else times[number] = seconds;
+    this.emu.state.changed(TALK_TIMES);
+  }
+
+  private talkTimes(): Record<string, number> {
+    return this.emu.state.slice<Record<string, number>>(TALK_TIMES, () => ({}));
   }
 
   private counters(): Counters {

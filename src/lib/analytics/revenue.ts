@@ -1,7 +1,7 @@
 /**
  * Revenue for a month (/api/admin/revenue): what the platform billed its users, what Twilio charged for the
  * same events, and the margin between them, by billing category. Read from the platform's month totals
- * (16 shard reads). Twilio's cost counts the entries whose price Twilio has reported; `unpriced` says how
+ * (TOTALS_SHARDS = 32 shard reads). Twilio's cost counts the entries whose price Twilio has reported; `unpriced` says how
  * many are still waiting for theirs, so a margin that will still move is visible as such.
  */
 import type { ServiceEnv } from '../runtime/env';

@@ -2,7 +2,7 @@
  * The ledger against Twilio's bill (/api/admin/reconcile): for a month, what the ledger holds as Twilio's
  * cost of the events it billed, next to what Twilio's Usage Records charge, per Twilio usage category, and
  * the difference. One Monthly Usage Records request per category (in parallel) and the platform's month
- * totals (16 shard reads). A difference is Twilio charging for what no user was billed (traffic of numbers
+ * totals (TOTALS_SHARDS = 32 shard reads). A difference is Twilio charging for what no user was billed (traffic of numbers
  * nobody owns, MMS or WhatsApp, which the rate card does not bill) or prices not reported to the ledger yet
  * (`ledger.unpriced`).
  *

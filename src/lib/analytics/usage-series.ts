@@ -1,6 +1,6 @@
 /**
  * Platform-wide usage for charts (/api/admin/usage): one point per day or month, by billing category,
- * read from the platform totals the metering keeps (16 shard reads per point), never from the ledger, so a
+ * read from the platform totals the metering keeps (TOTALS_SHARDS reads per point), never from the ledger, so a
  * request costs the same round trips at 100 or 100 000 billed events.
  */
 import type { ServiceEnv } from '../runtime/env';
@@ -8,15 +8,15 @@ import { ApiError } from '../runtime/errors';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { BILLING_CATEGORIES, BillingCategory } from '../billing/rate-card';
 import { periodsBetween } from '../billing/reports';
-import { CategoryTallies, mergeTallies, readPlatformTotals } from '../store/billing-totals';
+import { CategoryTallies, mergeTallies, readPlatformTotals, TOTALS_SHARDS } from '../store/billing-totals';
 import { categoriesView, moneyTotal, MoneyTotal, PRICE_UNIT, TallyView, totalOf } from './views';
 
 export type Granularity = 'day' | 'month';
 
-/** Points per request: a month of days, or two years of months (16 reads each). */
+/** Points per request: a month of days, or two years of months (TOTALS_SHARDS reads each). */
 export const MAX_POINTS: Record<Granularity, number> = { day: 31, month: 24 };
-/** Points read at once: 2 x 16 reads in flight stays near Twilio's ~30 concurrent requests. */
-const POINTS_IN_FLIGHT = 2;
+/** Points read at once, so the reads in flight stay near the ~30 concurrent requests Twilio allows an account. */
+const POINTS_IN_FLIGHT = Math.max(1, Math.floor(32 / TOTALS_SHARDS));
 
 export interface UsagePoint {
   period: string;

@@ -1,22 +1,22 @@
 /**
  * Each user's activity and costs for a month (/api/admin/users), sorted by cost, calls or messages and paged
  * as seed 004 pages (page, limit, totalPages, totalItems). Read from the billing totals: the month's user
- * list (one read per 100 users) and each user's month (16 shard reads). Sorting needs every user's figures,
- * so a request costs 16 reads per user billed that month, whatever their traffic; the bound is in
+ * list (one read per 100 users) and each user's month (32 shard reads). Sorting needs every user's figures,
+ * so a request costs 32 reads per user billed that month, whatever their traffic; the bound is in
  * docs/decisions/0011-admin-analytics.md.
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { toDecimal } from '../billing/money';
 import { BillingCategory } from '../billing/rate-card';
-import { emptyTally, readMonthUsers, readUserMonthTotals, Tally, Totals } from '../store/billing-totals';
+import { emptyTally, readMonthUsers, readUserMonthTotals, Tally, Totals, TOTALS_SHARDS } from '../store/billing-totals';
 import { categoriesView, PRICE_UNIT, TallyView, totalOf } from './views';
 
 export const USER_SORTS = ['cost', 'calls', 'messages'] as const;
 export type UserSort = (typeof USER_SORTS)[number];
 
-/** Users whose months are read at once: 4 x 16 reads in flight. */
-const USERS_IN_FLIGHT = 4;
+/** Users whose months are read at once, so the reads in flight stay near the ~30 concurrent requests Twilio allows. */
+const USERS_IN_FLIGHT = Math.max(1, Math.floor(32 / TOTALS_SHARDS));
 /** The most users a month lists (the month's user list is read up to this many). */
 export const MAX_USERS = 1000;
 

@@ -121,7 +121,8 @@ export async function dial(parts: EngineParts, run: Run, doc: Doc, el: XmlElemen
     let talkSeconds = 0;
     if (winner) {
       calls.answer(winner, emuNow(call));
-      talkSeconds = Math.max(1, Math.min(talk ?? TALK_SECONDS, timeLimit, Math.max(1, call.time_limit - call.elapsed)));
+      const said = talk ?? store.talkTime(winner.to.replace(/^whatsapp:/, ''));
+      talkSeconds = Math.max(1, Math.min(said ?? TALK_SECONDS, timeLimit, Math.max(1, call.time_limit - call.elapsed)));
       if (recording) {
         rec = calls.startRecording(call, 'DialVerb', {
           channels: /dual/.test(recordMode) ? 2 : 1,
