@@ -16,6 +16,7 @@ import { registerDevices } from './devices';
 import { registerSync } from './sync';
 import { registerTaskRouter } from './taskrouter';
 import { registerLookups } from './lookups';
+import { registerPricing } from './pricing-numbers';
 import { registerIam } from './iam';
 import { registerKeys } from './keys';
 import { registerVerify } from './verify';
@@ -34,6 +35,7 @@ export function registerProducts(emu: Emulator): void {
   registerUsageRecords(emu, { held: () => numbers.all() });
   registerTaskRouter(emu);
   registerLookups(emu);
+  registerPricing(emu);
   registerIam(emu);
   const keys = registerKeys(emu);
   registerDevices(emu, { keys, applications, calls });

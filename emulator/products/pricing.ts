@@ -142,7 +142,12 @@ export function messageCharge(
   return { category, at, count: 1, usage, micros: usage * PER_MESSAGE[m.channel][m.direction] };
 }
 
+/** What a number of this kind costs a month held (Usage Records and the Pricing API both say this). */
+export function monthlyNumberPrice(kind: NumberKind): number {
+  return PER_MONTH[kind];
+}
+
 /** One month's fee for a number of this kind. */
 export function numberFee(kind: NumberKind, at: number): Charge {
-  return { category: `phonenumbers-${kind}`, at, count: 1, usage: 1, micros: PER_MONTH[kind] };
+  return { category: `phonenumbers-${kind}`, at, count: 1, usage: 1, micros: monthlyNumberPrice(kind) };
 }
