@@ -64,6 +64,12 @@ async function twilioPricesOf(numbers: string[]): Promise<number> {
   return sum;
 }
 
+/** What Twilio charges a month for a US local number (micros), as its Pricing API quotes it. */
+async function localNumberPrice(): Promise<number> {
+  const us = await s().t.client.pricing.v1.phoneNumbers.countries('US').fetch();
+  return micros(us.phoneNumberPrices.find((p) => p.number_type === 'local')?.current_price ?? NaN);
+}
+
 describe('admin analytics, end to end', () => {
   it('revenue equals the users’ bills minus Twilio’s prices; Usage Records agree with the ledger', async () => {
     const ann = callerFor(s(), 'ann');
@@ -103,7 +109,7 @@ describe('admin analytics, end to end', () => {
     expect((await s().post<{ done: boolean }>('/admin/reconcile', { token: ops, json: { window_minutes: 60 } })).body.done).toBe(
       true,
     );
-    // Every event billed, with Twilio's price where Twilio reports one (numbers' fees have none).
+    // Every event billed with Twilio's price: numbers' fees with Twilio's monthly price of a local number.
     const revenue = await eventually(async () => {
       const r = await admin<{ revenue: { categories: Record<string, RevenueLine>; total: RevenueLine } }>('/api/admin/revenue');
       const c = r.revenue.categories;
@@ -112,7 +118,8 @@ describe('admin analytics, end to end', () => {
         c['calls-inbound'].count >= 1 &&
         c.recordings.count === 1 &&
         c['sms-inbound'].count === 2 &&
-        r.revenue.total.unpriced === c['phone-numbers'].count;
+        c['phone-numbers'].count === 2 &&
+        r.revenue.total.unpriced === 0;
       return done ? r.revenue : undefined;
     }, 15_000);
 
@@ -122,25 +129,21 @@ describe('admin analytics, end to end', () => {
     const billed = bills.flat().filter((b) => b.month === month);
     expect(billed).toHaveLength(2);
     const sumOfBills = billed.reduce((sum, b) => sum + micros(b.total), 0);
-    const twilioPrices = await twilioPricesOf([
-      annNumber.number,
-      bobNumber.number,
-      `client:${annIdentity}`,
-      `client:${bobIdentity}`,
-    ]);
+    const twilioPrices =
+      (await twilioPricesOf([annNumber.number, bobNumber.number, `client:${annIdentity}`, `client:${bobIdentity}`])) +
+      2 * (await localNumberPrice());
     expect(micros(revenue.total.billed)).toBe(sumOfBills);
     expect(micros(revenue.total.twilioCost)).toBe(twilioPrices);
     expect(micros(revenue.total.margin)).toBe(sumOfBills - twilioPrices);
 
-    // The ledger's Twilio cost against the emulator's Usage Records for the month: the users' traffic adds
-    // no difference; Twilio reports no price for a number's fee, so the ledger holds the fees unpriced.
+    // The ledger's Twilio cost against the emulator's Usage Records for the month: the users' traffic and
+    // numbers add no difference.
     const after = await reconciled();
-    for (const c of ['calls', 'recordings', 'sms']) {
+    for (const c of ['calls', 'recordings', 'sms', 'phonenumbers']) {
       expect([c, micros(after[c].difference)]).toEqual([c, micros(before[c].difference)]);
       expect(after[c].ledger.unpriced).toBe(0);
     }
     expect(after.calls.ledger.count).toBe(4); // both legs of each call, each billed to the user who owns it
-    expect(after.phonenumbers.ledger).toEqual({ count: 2, unpriced: 2, twilioCost: 0 });
-    expect(micros(after.phonenumbers.difference - before.phonenumbers.difference)).toBe(2 * 1_150_000);
+    expect(after.phonenumbers.ledger).toEqual({ count: 2, unpriced: 0, twilioCost: (2 * (await localNumberPrice())) / 1e6 });
   });
 });

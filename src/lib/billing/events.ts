@@ -10,9 +10,11 @@ import type { CallRecord } from '../store/call-records';
 import type { RecordingRecord } from '../store/recordings';
 import { listUserNumbers, NumberOwner, ownerOfNumber, PhoneNumberRecord } from '../store/phone-numbers';
 import { isoSeconds } from '../time';
+import { numberTypeOf } from '../numbers/purchase';
 import { feeDueDates } from './charge';
 import { meter } from './meter';
 import { twilioPriceString } from './money';
+import { monthlyNumberPrice } from './number-prices';
 import { startedMinutes, smsSegments } from './units';
 
 /** Twilio's price as the records keep it (a positive number) back to Twilio's negative string. */
@@ -91,13 +93,15 @@ export async function billMessage(
  */
 const ACCRUAL_WINDOW_MS = 330 * 86_400_000;
 
-/** Fee periods this container has seen billed: the lazy accrual asks Sync only about new ones. */
+/** Fee periods this container has seen billed with Twilio's price: the lazy accrual asks Sync only about the others. */
 const feesBilled = new Set<string>();
 
 /**
  * Bills the fees of the user's numbers that have fallen due by `now` (the purchase and each monthly
- * anniversary while held). Lazy: run when the user's usage or bills are read and when a number is bought;
- * a fee already billed is one Sync read the first time a container meets it, nothing after.
+ * anniversary while held), each with Twilio's monthly price of the number's type and country. Lazy: run
+ * when the user's usage or bills are read and when a number is bought; a fee already billed is one Sync read
+ * the first time a container meets it, nothing after. A fee billed while Twilio's price could not be read
+ * is met again by the next accrual, which notes the price once it is known.
  */
 export async function accrueNumberFees(
   client: TwilioClient,
@@ -118,7 +122,8 @@ export async function accrueNumberFees(
     due
       .filter((d) => !feesBilled.has(d.memo))
       .map(async (d) => {
-        await meter(client, env, {
+        const type = d.n.numberType ?? numberTypeOf(d.n.number);
+        const entry = await meter(client, env, {
           userId,
           category: 'phone-numbers',
           sid: d.n.twilioSid,
@@ -126,9 +131,9 @@ export async function accrueNumberFees(
           phoneNumberId: d.n.id,
           at: d.at,
           quantity: 1,
-          twilioPrice: null,
+          twilioPrice: await monthlyNumberPrice(client, d.n.country, type),
         });
-        feesBilled.add(d.memo);
+        if (entry?.twilioPriceCounted) feesBilled.add(d.memo);
       }),
   );
 }

@@ -15,6 +15,7 @@ import { placeOf } from '../lookup/geocodes';
 import { isoSeconds } from '../time';
 import type { Json } from '../store/sync';
 import type { PurchasedNumber } from '../store/phone-numbers';
+import type { NumberType } from './search';
 
 /** Seed 004's cost model: a number costs the user $1 a month. */
 export const MONTHLY_FEE_USD = 1.0;
@@ -122,6 +123,18 @@ function placeOfNumber(e164: string): { country: string; region: string; localit
   return { country: parsed?.country ?? '', region, locality };
 }
 
+/**
+ * Which kind of number Twilio sold: toll-free and mobile numbers are told apart by their numbering plan
+ * (+1 800, 833 ... are toll-free; a purchase by area code buys a local number, which US plans cannot tell
+ * from a mobile one and Twilio sells as local).
+ */
+export function numberTypeOf(e164: string): NumberType {
+  const type = parsePhoneNumberFromString(e164)?.getType();
+  if (type === 'TOLL_FREE') return 'toll-free';
+  if (type === 'MOBILE') return 'mobile';
+  return 'local';
+}
+
 /** The record of a number the user just bought. */
 export function purchasedNumber(user: { userId: number; identity: string }, n: Sold, websiteId: string | null): PurchasedNumber {
   const now = isoSeconds(new Date());
@@ -133,6 +146,7 @@ export function purchasedNumber(user: { userId: number; identity: string }, n: S
     websiteId,
     ...placeOfNumber(n.phoneNumber),
     capabilities: { voice: n.voice, sms: n.sms },
+    numberType: numberTypeOf(n.phoneNumber),
     monthlyFee: MONTHLY_FEE_USD,
     createdAt: now,
     updatedAt: now,

@@ -9,6 +9,7 @@
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { allocateId } from './counters';
+import type { NumberType } from '../numbers/search';
 import { Json, shardOf, SyncMapRef } from './sync';
 
 const OWNER_SHARDS = 16;
@@ -27,6 +28,9 @@ export interface PurchasedNumber {
   region: string;
   locality: string;
   capabilities: { voice: boolean; sms: boolean };
+  /** Local, toll-free or mobile, as Twilio sold it: what Twilio's monthly price depends on. Absent on
+   * numbers bought before it was kept: `numberTypeOf` reads it from the number then. */
+  numberType?: NumberType;
   monthlyFee: number;
   createdAt: string;
   updatedAt: string;
