@@ -117,6 +117,9 @@ async function runStream(seed: number): Promise<void> {
   }
 
   const charges: RefCharge[] = [];
+  // A fee carries Twilio's monthly price of a US local number, as Twilio's Pricing API quotes it.
+  const us = await client.pricing.v1.phoneNumbers.countries('US').fetch();
+  const feePrice = Math.round((us.phoneNumberPrices.find((p) => p.number_type === 'local')?.current_price ?? NaN) * 1e6);
   const reports: Report[] = [];
   const users = [1, 2, 3].map((i) => 10_000 + seed * 10 + i);
   const held: Record<number, PhoneNumberRecord[]> = {};
@@ -158,7 +161,7 @@ async function runStream(seed: number): Promise<void> {
           atMs: at,
           quantity: 1,
           amount: refRate(allCards, 'phone-numbers', at),
-          price: null,
+          price: feePrice,
         });
       }
     }
