@@ -4,6 +4,7 @@
  * read at most once per container per hour (callers at the same moment share the one round trip); a failed
  * read is retried after a minute, and until then the fee is billed with its price unknown (ADR 0010).
  */
+import { logWarning } from '../runtime/log';
 import type { TwilioClient } from '../runtime/twilio-client';
 import type { NumberType } from '../numbers/search';
 import { parseMicros, twilioPriceString } from './money';
@@ -29,7 +30,8 @@ async function readQuote(client: TwilioClient, country: string): Promise<Quote> 
       if (p.number_type && micros !== undefined) prices.set(p.number_type, micros);
     }
     return prices;
-  } catch {
+  } catch (err) {
+    logWarning('billing', `Twilio's number prices for ${country} unread, fees billed without them: ${String(err)}`);
     return null;
   }
 }
