@@ -28,6 +28,12 @@ export interface ServiceEnv {
   ALLOWED_DIAL_COUNTRIES?: string;
   /** How many numbers one user may hold at once (bought and not released); 5 when unset. */
   MAX_NUMBERS_PER_USER?: string;
+  /** The Twilio Verify service (VA...) that sends the SMS router's phone-mapping verification codes. */
+  TWILIO_VERIFY_SERVICE_SID?: string;
+  /** The SMS router's optional language-model agent: an OpenAI-compatible chat-completions URL, model and key. */
+  SMS_ROUTER_LLM_URL?: string;
+  SMS_ROUTER_LLM_MODEL?: string;
+  SMS_ROUTER_LLM_API_KEY?: string;
   /** Where Flex is allowed to call from (CORS); `*` when unset. */
   ALLOWED_ORIGINS?: string;
 }

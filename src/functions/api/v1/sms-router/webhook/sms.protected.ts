@@ -1,0 +1,34 @@
+// POST /api/v1/sms-router/webhook/sms (001 POST /webhook/sms, Twilio, signed): routes an inbound SMS to its
+// user: acknowledges it with TwiML that <Redirect>s to the processing function, or answers politely why not.
+import { defineFunction } from '../../../../../lib/runtime/handler';
+import { access } from '../../../../../lib/runtime/auth';
+import { f } from '../../../../../lib/runtime/input';
+import { Reply } from '../../../../../lib/runtime/reply';
+import { twilioClient } from '../../../../../lib/runtime/twilio-client';
+import { ROUTES, serviceUrl } from '../../../../../lib/runtime/urls';
+import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
+import { messagingResponse } from '../../../../../lib/messaging/twiml';
+import { ACKNOWLEDGEMENT, routeInbound } from '../../../../../lib/sms-router/routing';
+import { routerError } from '../../../../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.webhook(),
+  input: {
+    MessageSid: f.sid('SM', 'a message SID'),
+    From: f.phone().describe("the sender's phone number"),
+    To: f.phone().describe('our Twilio number that received it'),
+    Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
+  },
+  errors: routerError,
+  // Twilio keeps the message in its own log; an acknowledgement without routing loses nothing.
+  fallback: () => Reply.twiml(messagingResponse([ACKNOWLEDGEMENT])),
+  run: async ({ input, context }) =>
+    Reply.twiml(
+      await routeInbound(
+        twilioClient(context),
+        context,
+        { messageSid: input.MessageSid, from: input.From, to: input.To, body: input.Body },
+        serviceUrl(context, ROUTES.smsRouterProcess),
+      ),
+    ),
+});
