@@ -25,7 +25,7 @@ export interface AuditEntry extends AuditEvent, Json {
 }
 
 function monthMap(client: TwilioClient, env: ServiceEnv, month: string): SyncMapRef<AuditEntry> {
-  return new SyncMapRef<AuditEntry>(client, env, `sms-router-audit.${month}`, (MONTHS_KEPT * 31 + 1) * DAY_S);
+  return new SyncMapRef<AuditEntry>(client, env, `sms-router-audit.${month}`, 365 * DAY_S);
 }
 
 export async function writeAuditEntry(client: TwilioClient, env: ServiceEnv, entry: AuditEvent): Promise<AuditEntry> {
