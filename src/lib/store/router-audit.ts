@@ -28,8 +28,12 @@ function monthMap(client: TwilioClient, env: ServiceEnv, month: string): SyncMap
   return new SyncMapRef<AuditEntry>(client, env, `sms-router-audit.${month}`, 365 * DAY_S);
 }
 
+let sequence = 0;
+
 export async function writeAuditEntry(client: TwilioClient, env: ServiceEnv, entry: AuditEvent): Promise<AuditEntry> {
-  const id = `${String(Date.parse(entry.at)).padStart(13, '0')}.${randomBytes(4).toString('hex')}`;
+  // Milliseconds and this container's sequence keep one admin's quick operations in order.
+  sequence = (sequence + 1) % 1_000_000;
+  const id = `${String(Date.now()).padStart(13, '0')}.${String(sequence).padStart(6, '0')}.${randomBytes(3).toString('hex')}`;
   const full: AuditEntry = { ...entry, id };
   await monthMap(client, env, entry.at.slice(0, 7)).createIfAbsent(id, full);
   return full;
