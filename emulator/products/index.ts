@@ -18,6 +18,7 @@ import { registerTaskRouter } from './taskrouter';
 import { registerLookups } from './lookups';
 import { registerIam } from './iam';
 import { registerKeys } from './keys';
+import { registerVerify } from './verify';
 
 export function registerProducts(emu: Emulator): void {
   registerAccounts(emu);
@@ -27,6 +28,7 @@ export function registerProducts(emu: Emulator): void {
   const optOuts = registerOptOuts(emu);
   const messages = registerMessages(emu, { numbers, media, optOuts });
   registerInboundSms(emu, { numbers, media, messages, optOuts });
+  registerVerify(emu, { messages });
   const calls = registerCalls(emu, { numbers });
   registerSync(emu);
   registerUsageRecords(emu, { held: () => numbers.all() });

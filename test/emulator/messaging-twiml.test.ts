@@ -121,6 +121,18 @@ describe('errors Twilio reports about the answer', () => {
     expect(logged).toEqual([expect.objectContaining({ error_code: code, method: 'POST' })]);
   });
 
+  it("an action's answer is executed later: its errors are in the request log", async () => {
+    await smsUrl(twiml('<Message action="/broken-action">sent</Message>'));
+    fake().on('/broken-action', { status: 502, body: 'bad gateway' });
+    const r = await inbound('act');
+    expect(r.errors).toEqual([]);
+    const logged = await eventually(async () => {
+      const entries = (await requestLog()).filter((e) => e.kind === 'error' && e.path === '/broken-action');
+      return entries.length ? entries : undefined;
+    });
+    expect(logged).toEqual([expect.objectContaining({ error_code: 11200, status: 502 })]);
+  });
+
   it('a service that does not answer is 11200', async () => {
     const [number] = await t().client.incomingPhoneNumbers.list({ phoneNumber: NUMBER });
     await t().client.incomingPhoneNumbers(number.sid).update({ smsUrl: 'http://127.0.0.1:9/unreachable' });

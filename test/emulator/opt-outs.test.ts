@@ -3,7 +3,10 @@
  * texted (21610 afterwards), Twilio answers with its own auto-reply, and the webhook still arrives
  * with OptOutType.
  */
-import { useEmulator } from '../support/emulator';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { startTestEmulator, useEmulator } from '../support/emulator';
 import { twiml, useFakeService } from '../support/fake-service';
 import { AUTO_REPLIES } from '../../emulator/products/messaging/opt-outs';
 
@@ -107,5 +110,28 @@ describe('opt-out keywords', () => {
       .find((h) => h.params.MessageSid === r.message_sid);
     expect(hit?.params.OptOutType).toBeUndefined();
     await expect(send(NUMBER, from)).resolves.toMatchObject({ status: 'queued' });
+  });
+});
+
+describe('opt-outs across restarts', () => {
+  it('a handset that opted out stays opted out after a clean stop', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emu-optout-'));
+    const first = await startTestEmulator({ stateDir: dir, functionsBaseUrl: 'http://127.0.0.1:9' });
+    const from = handset();
+    const r = await first.control<InboundAnswer>('POST', '/_emulator/inbound-sms', {
+      From: from,
+      To: OTHER_NUMBER,
+      Body: 'STOP',
+    });
+    expect(r.body.opt_out_type).toBe('STOP');
+    await first.close();
+    const second = await startTestEmulator({ stateDir: dir });
+    try {
+      await expect(second.client.messages.create({ from: OTHER_NUMBER, to: from, body: 'x' })).rejects.toMatchObject({
+        code: 21610,
+      });
+    } finally {
+      await second.close();
+    }
   });
 });
