@@ -6,6 +6,7 @@
 import { eventually } from '../../support/emulator';
 import { usePlatform } from '../../support/platform';
 import { admin, ROUTER, routedNumber, sentTo, textFrom } from '../../support/sms-router';
+import { expectLogged } from '../../support/console';
 
 const s = usePlatform();
 
@@ -127,5 +128,30 @@ describe('delivery of replies', () => {
       'x',
     );
     expect([forged.status, forged.body.error_code]).toEqual([403, 'TWILIO_WEBHOOK_INVALID']);
+  });
+});
+
+describe('permanent errors', () => {
+  it('never retries a reply Twilio refuses for good (21610: the handset opted out at Twilio), and logs the attempt', async () => {
+    await setConfig('retry_attempts', '3');
+    const { number } = await routedNumber(s(), 'permanent-user');
+    const handset = '+14155553041';
+    // The handset opts out while the number's webhook is elsewhere: only Twilio knows.
+    const [n] = await s().t.client.incomingPhoneNumbers.list({ phoneNumber: number });
+    await s()
+      .t.client.incomingPhoneNumbers(n.sid)
+      .update({ smsUrl: `${s().url}/api/receive-sms` });
+    await textFrom(s(), handset, number, 'STOP');
+    await s()
+      .t.client.incomingPhoneNumbers(n.sid)
+      .update({ smsUrl: `${s().url}${ROUTER}/webhook/sms` });
+    expectLogged(/SMS_ROUTING_FAILED: the reply to SM[0-9a-f]{32} was not sent/);
+    await textFrom(s(), handset, number, 'numbers');
+    await new Promise((r) => setTimeout(r, 300));
+    const logs = (await usage()).logs.filter((l) => l.phone_number === handset);
+    expect(logs.map((l) => [l.direction, l.success, l.outcome, l.attempt, l.error_code])).toEqual([
+      ['outbound', false, 'failed', 1, 21610],
+      ['inbound', false, 'SMS_ROUTING_FAILED', null, null],
+    ]);
   });
 });
