@@ -339,3 +339,26 @@ describe('usage, status, health', () => {
     expectError(await admin(s()).get('/admin/audit', { limit: '501' }), 400, 'VALIDATION_ERROR');
   });
 });
+
+describe('phone verification without Verify, and its bad input', () => {
+  it('answers CONFIGURATION_ERROR naming TWILIO_VERIFY_SERVICE_SID, 401 without credentials, 400 per field', async () => {
+    const created = await admin(s()).post<{ mapping_id: number }>('/admin/phone-mappings/create', {
+      user_id: 77,
+      phone_number: '+14155554501',
+    });
+    const mapping_id = created.body.mapping_id;
+    for (const path of ['/phone-mappings/verify/start', '/phone-mappings/verify/check']) {
+      expectError(await s().post(`${ROUTER}${path}`, { json: { mapping_id, code: '123456' } }), 401, 'UNAUTHORIZED');
+      expectError(await admin(s()).post(path, {}), 400, 'VALIDATION_ERROR');
+      expectError(await admin(s()).post(path, { mapping_id: 'x', code: '123456' }), 400, 'VALIDATION_ERROR');
+      const unset = await admin(s()).post(path, { mapping_id, code: '123456' });
+      expectError(unset, 500, 'CONFIGURATION_ERROR');
+      expect(detailOf(unset)).toContain('TWILIO_VERIFY_SERVICE_SID');
+    }
+    for (const code of ['12', 'abcdef', '12345678901']) {
+      const r = await admin(s()).post('/phone-mappings/verify/check', { mapping_id, code });
+      expectError(r, 400, 'VALIDATION_ERROR');
+      expect(detailOf(r)).toContain('code');
+    }
+  });
+});
