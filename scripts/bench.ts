@@ -5,7 +5,9 @@
  *   3. requests per second of the endpoints marked `throughput`, sequential and concurrent;
  *   4. latency of sequential requests per endpoint against the emulator, loopback only;
  *   5. the inbound log at 400 messages/s for 10 s: acknowledged vs logged (scripts/bench/inbound-rate.ts);
- *   6. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart.
+ *   6. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart;
+ *   7. the SMS router at 100 messages/s: lost, acknowledgement p95, hottest Sync object, stats at 100 vs
+ *      100 000 routed messages (scripts/bench/sms-router.ts).
  * Scenarios are rows in scripts/bench/scenarios.ts. Prints plain tables; exits 0.
  */
 import { cpus, arch, type as osType } from 'os';
@@ -22,6 +24,7 @@ import { buildUnbundled } from './bench/unbundled';
 import { emulatorScale } from './bench/emulator-scale';
 import { inboundRate } from './bench/inbound-rate';
 import { userHistory } from './bench/user-history';
+import { smsRouterBench } from './bench/sms-router';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
@@ -345,6 +348,7 @@ async function main(): Promise<void> {
   }
   await emulatorScale(section);
   await userHistory(section);
+  await smsRouterBench(section);
   console.log('');
   for (const s of skipped) console.log(`skipped: ${s}`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

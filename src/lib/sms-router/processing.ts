@@ -11,7 +11,7 @@ import type { TwilioClient } from '../runtime/twilio-client';
 import { twimlResponse, verb } from '../twiml/document';
 import { sendMessage } from '../messaging/messages';
 import { findOptOut } from '../store/router-limits';
-import { addAttempt, claimReply, noteReplySent } from '../store/router-outbound';
+import { addAttempt, claimReply } from '../store/router-outbound';
 import { routerConfig } from './config';
 import { builtinAnswer } from './builtin-agent';
 import { llmAnswer, llmConfigured } from './llm-agent';
@@ -31,7 +31,10 @@ function twilioCodeOf(err: unknown): number | null {
 async function withinBudget<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the agent took longer than ${ms} ms`)), ms);
+    timer = setTimeout(
+      () => reject(new Error(ms > 0 ? `the agent took longer than ${ms} ms` : 'no time was left for the agent')),
+      Math.max(ms, 0),
+    );
   });
   return Promise.race([work, late]).finally(() => clearTimeout(timer));
 }
@@ -66,7 +69,7 @@ export async function processInbound(client: TwilioClient, env: ServiceEnv, args
     return twimlResponse(verb('Message', {}, NOT_FOUND_REPLY));
   }
   const { userId } = recipient;
-  if (!(await claimReply(client, env, { inbound_sid: sms.messageSid, claimed_at: started.toISOString(), sid: null }))) {
+  if (!(await claimReply(client, env, { inbound_sid: sms.messageSid, claimed_at: started.toISOString() }))) {
     return twimlResponse();
   }
   const config = await routerConfig(client, env);
@@ -137,7 +140,6 @@ export async function processInbound(client: TwilioClient, env: ServiceEnv, args
     updated_at: sentAt.toISOString(),
     retried: false,
   });
-  await keepRecord('reply sid', noteReplySent(client, env, sms.messageSid, sid));
   await record(userId, true, agent === 'llm' ? 'answered_by_llm' : 'answered');
   logEvent('sms_router_reply', { inbound_sid: sms.messageSid, sid, user_id: userId, agent });
   return twimlResponse();

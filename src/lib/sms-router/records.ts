@@ -3,6 +3,8 @@
  * the matching change to the statistics, so a repeated event counts once.
  */
 import type { ServiceEnv } from '../runtime/env';
+import { ApiError } from '../runtime/errors';
+import { sleep } from '../outbound/outcome';
 import { logWarning } from '../runtime/log';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { addToStats } from '../store/router-stats';
@@ -40,7 +42,15 @@ async function write(
   entry: UsageLogEntry,
   stats: Parameters<typeof addToStats>[3],
 ): Promise<void> {
-  if (await writeUsageEntry(client, env, entry)) await addToStats(client, env, entry.message_sid, stats);
+  if (!(await writeUsageEntry(client, env, entry))) return;
+  try {
+    await addToStats(client, env, entry.message_sid, stats);
+  } catch (err) {
+    // A shard contended beyond the store's own retries: once more after a pause, as the entry is written already.
+    if (!(err instanceof ApiError && err.code === 'SYNC_CONTENDED')) throw err;
+    await sleep(100 + Math.random() * 200);
+    await addToStats(client, env, entry.message_sid, stats);
+  }
 }
 
 /** An inbound message's outcome (routed, or why not). */

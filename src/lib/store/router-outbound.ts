@@ -1,23 +1,22 @@
 /**
- * The SMS router's replies and their delivery. Sync Maps `sms-router-outbound.<0..31>` (by hash of the
+ * The SMS router's replies and their delivery. Sync Maps `sms-router-outbound.<0..63>` (by hash of the
  * key), two kinds of item:
  * - `reply.<inbound MessageSid>`: the one reply to an inbound message, claimed before it is sent, so a
  *   repeated processing request never sends twice;
  * - `<outbound MessageSid>`: one delivery attempt and its status, which moves forward only.
- * Kept 30 days.
+ * About four writes per reply (claim, attempt, two status callbacks): 64 shards keep each map near 6 writes/s
+ * at 100 messages/s. Kept 30 days.
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { DAY_S, Json, shardOf, SyncMapRef } from './sync';
 
-const SHARDS = 32;
+const SHARDS = 64;
 const TTL_S = 30 * DAY_S;
 
 export interface ReplyClaim extends Json {
   inbound_sid: string;
   claimed_at: string;
-  /** The first attempt's SID once sent. */
-  sid: string | null;
 }
 
 export interface DeliveryAttempt extends Json {
@@ -45,11 +44,6 @@ function mapFor(client: TwilioClient, env: ServiceEnv, key: string): SyncMapRef<
 export async function claimReply(client: TwilioClient, env: ServiceEnv, claim: ReplyClaim): Promise<boolean> {
   const key = `reply.${claim.inbound_sid}`;
   return mapFor(client, env, key).createIfAbsent(key, claim, TTL_S);
-}
-
-export async function noteReplySent(client: TwilioClient, env: ServiceEnv, inboundSid: string, sid: string): Promise<void> {
-  const key = `reply.${inboundSid}`;
-  await mapFor(client, env, key).upsert(key, (current) => (current ? { ...current, sid } : undefined));
 }
 
 export async function addAttempt(client: TwilioClient, env: ServiceEnv, attempt: DeliveryAttempt): Promise<void> {
