@@ -61,6 +61,24 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
     ]);
   });
 
+  it('processes a message once: Twilio fetching the <Redirect> again sends no second reply', async () => {
+    const { number } = await routedNumber(s(), 'router-once');
+    const handset = '+14155552010';
+    const answer = await textFrom(s(), handset, number, 'numbers');
+    await eventually(async () => ((await sentTo(s(), handset)).length === 2 ? true : undefined));
+    const params = { MessageSid: answer.message_sid, From: handset, To: number, Body: 'numbers' };
+    const again = await s().webhook<string>(`${ROUTER}/webhook/process`, params);
+    expect([again.status, again.text]).toEqual([200, EMPTY]);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await sentTo(s(), handset)).toHaveLength(2);
+    const unknownSender = await s().webhook<string>(`${ROUTER}/webhook/process`, {
+      ...params,
+      MessageSid: `SM${'b'.repeat(32)}`,
+      To: s().env.TWILIO_PHONE_NUMBER,
+    });
+    expect(unknownSender.text).toContain('<Message>Sorry, this number is not set up to receive your messages.</Message>');
+  });
+
   it('answers the user’s recent calls and says plainly that usage figures are not available', async () => {
     const { number } = await routedNumber(s(), 'router-cal');
     const handset = '+14155552002';
