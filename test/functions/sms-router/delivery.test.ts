@@ -7,6 +7,7 @@ import { eventually } from '../../support/emulator';
 import { usePlatform } from '../../support/platform';
 import { admin, ROUTER, routedNumber, sentTo, textFrom } from '../../support/sms-router';
 import { expectLogged } from '../../support/console';
+import { addAttempt, DeliveryAttempt } from '../../../src/lib/store/router-outbound';
 
 const s = usePlatform();
 
@@ -153,5 +154,53 @@ describe('permanent errors', () => {
       ['outbound', false, 'failed', 1, 21610],
       ['inbound', false, 'SMS_ROUTING_FAILED', null, null],
     ]);
+  });
+});
+
+describe('failed status callbacks', () => {
+  const attempt = (sid: string, to: string, from: string): DeliveryAttempt => ({
+    sid,
+    inbound_sid: `SM${'c'.repeat(32)}`,
+    user_id: 7,
+    from,
+    to,
+    body: 'Your numbers: none.',
+    attempt: 1,
+    status: 'sent',
+    error_code: null,
+    sent_at: new Date().toISOString(),
+    updated_at: new Date().toISOString(),
+    retried: false,
+  });
+
+  it.each([
+    [30007, 'a carrier filtered it', 0],
+    [30003, 'the handset was unreachable', 1],
+  ])('after %s (%s) sends %s retries', async (code, _why, retries) => {
+    await setConfig('retry_backoff_ms', '0');
+    const { number } = await routedNumber(s(), `callback-${code}`);
+    const handset = code === 30007 ? '+14155553051' : '+14155553052';
+    const sid = `SM${String(code).padStart(32, '0')}`;
+    await addAttempt(s().t.client, s().env, attempt(sid, handset, number));
+    const r = await s().webhook<{ status: string; message: string }>(`${ROUTER}/webhook/delivery-status`, {
+      MessageSid: sid,
+      MessageStatus: 'undelivered',
+      ErrorCode: String(code),
+    });
+    expect([r.status, r.body]).toEqual([200, { status: 'success', message: 'Delivery status updated' }]);
+    const repeated = await s().webhook<{ message: string }>(`${ROUTER}/webhook/delivery-status`, {
+      MessageSid: sid,
+      MessageStatus: 'undelivered',
+      ErrorCode: String(code),
+    });
+    expect(repeated.body.message).toBe('Delivery status already recorded');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await sentTo(s(), handset)).map((m) => [m.from, m.body])).toEqual(retries ? [[number, 'Your numbers: none.']] : []);
+    expect((await usage()).logs.find((l) => l.message_sid === sid)).toMatchObject({
+      success: false,
+      outcome: 'undelivered',
+      attempt: 1,
+      error_code: code,
+    });
   });
 });
