@@ -43,8 +43,16 @@ export async function identifyRecipient(client: TwilioClient, env: ServiceEnv, s
 
 const reply = (text?: string): string => twimlResponse(...(text ? [verb('Message', {}, text)] : []));
 
-/** The TwiML answer to an inbound SMS; `processUrl` is the processing function's URL. */
-export async function routeInbound(client: TwilioClient, env: ServiceEnv, sms: InboundSms, processUrl: string): Promise<string> {
+/**
+ * The acknowledgement: Twilio sends the <Message>, then fetches the processing function, a sibling of this
+ * webhook (a relative URL resolves against the webhook's own).
+ */
+export function acknowledgement(): string {
+  return twimlResponse(verb('Message', {}, ACKNOWLEDGEMENT), verb('Redirect', { method: 'POST' }, 'process'));
+}
+
+/** The TwiML answer to an inbound SMS. */
+export async function routeInbound(client: TwilioClient, env: ServiceEnv, sms: InboundSms): Promise<string> {
   const at = new Date();
   const length = Array.from(sms.body).length;
   const record = (userId: number | null, success: boolean, outcome: string): Promise<void> =>
@@ -108,5 +116,5 @@ export async function routeInbound(client: TwilioClient, env: ServiceEnv, sms: I
     await record(userId, false, 'too_long');
     return reply(TOO_LONG_REPLY(config.max_message_length));
   }
-  return twimlResponse(verb('Message', {}, ACKNOWLEDGEMENT), verb('Redirect', { method: 'POST' }, processUrl));
+  return acknowledgement();
 }

@@ -33,7 +33,7 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
     const answer = await textFrom(s(), handset, number, 'numbers');
     expect(answer.errors).toEqual([]);
     expect(answer.twiml).toContain(ACK);
-    expect(answer.twiml).toContain('/api/v1/sms-router/webhook/process</Redirect>');
+    expect(answer.twiml).toContain('<Redirect method="POST">process</Redirect>');
     const messages = await eventually(async () => {
       const m = await sentTo(s(), handset);
       return m.length === 2 && m[1].status === 'delivered' ? m : undefined;

@@ -5,10 +5,8 @@ import { access } from '../../../../../lib/runtime/auth';
 import { f } from '../../../../../lib/runtime/input';
 import { Reply } from '../../../../../lib/runtime/reply';
 import { twilioClient } from '../../../../../lib/runtime/twilio-client';
-import { ROUTES, serviceUrl } from '../../../../../lib/runtime/urls';
 import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
-import { messagingResponse } from '../../../../../lib/messaging/twiml';
-import { ACKNOWLEDGEMENT, routeInbound } from '../../../../../lib/sms-router/routing';
+import { acknowledgement, routeInbound } from '../../../../../lib/sms-router/routing';
 import { routerError } from '../../../../../lib/contracts/error-shapes';
 
 export const handler = defineFunction({
@@ -20,15 +18,15 @@ export const handler = defineFunction({
     Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
   },
   errors: routerError,
-  // Twilio keeps the message in its own log; an acknowledgement without routing loses nothing.
-  fallback: () => Reply.twiml(messagingResponse([ACKNOWLEDGEMENT])),
+  // Routing could not finish in time: the processing function identifies the user again and answers.
+  fallback: () => Reply.twiml(acknowledgement()),
   run: async ({ input, context }) =>
     Reply.twiml(
-      await routeInbound(
-        twilioClient(context),
-        context,
-        { messageSid: input.MessageSid, from: input.From, to: input.To, body: input.Body },
-        serviceUrl(context, ROUTES.smsRouterProcess),
-      ),
+      await routeInbound(twilioClient(context), context, {
+        messageSid: input.MessageSid,
+        from: input.From,
+        to: input.To,
+        body: input.Body,
+      }),
     ),
 });
