@@ -5,6 +5,7 @@
 import { eventually } from '../../support/emulator';
 import { usePlatform } from '../../support/platform';
 import { admin, ROUTER, routedNumber, sentTo, textFrom } from '../../support/sms-router';
+import { expectLogged } from '../../support/console';
 
 const s = usePlatform();
 
@@ -132,6 +133,18 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
       .filter((l) => l.phone_number === handset && l.direction === 'inbound')
       .map((l) => l.outcome);
     expect(outcomes).toEqual(['answered', 'help', 'opted_in', 'suppressed', 'opted_out']);
+  });
+
+  it('still acknowledges, and hands the message to processing, when Sync fails during routing', async () => {
+    const { number } = await routedNumber(s(), 'router-outage');
+    await s().t.control('POST', '/_emulator/faults', { match: '/sync/v1/', status: 503, count: 1000 });
+    expectLogged(/\[\/api\/v1\/sms-router\/webhook\/sms\]/);
+    expectLogged(/\[\/api\/v1\/sms-router\/webhook\/process\]/);
+    const answer = await textFrom(s(), '+14155552020', number, 'numbers');
+    await s().t.control('DELETE', '/_emulator/faults');
+    expect(answer.twiml).toBe(
+      `<?xml version="1.0" encoding="UTF-8"?><Response>${ACK}<Redirect method="POST">process</Redirect></Response>`,
+    );
   });
 
   it('refuses a webhook without a valid signature with TWILIO_WEBHOOK_INVALID in the seed’s error body', async () => {
