@@ -10,7 +10,7 @@ import { logEvent, logWarning } from '../runtime/log';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { twimlResponse, verb } from '../twiml/document';
 import { sendMessage } from '../messaging/messages';
-import { findOptOut } from '../store/router-limits';
+import { addOptOut, findOptOut } from '../store/router-limits';
 import { addAttempt, claimReply } from '../store/router-outbound';
 import { routerConfig } from './config';
 import { builtinAnswer } from './builtin-agent';
@@ -19,6 +19,8 @@ import { keepRecord, recordAttempt, recordRoutedMessage } from './records';
 import { identifyRecipient, InboundSms, NOT_FOUND_REPLY } from './routing';
 
 export const PROCESSING_FAILED_REPLY = 'Sorry, we could not answer your message right now. Please try again later.';
+/** Twilio's "Attempt to send to unsubscribed recipient". */
+const UNSUBSCRIBED = 21610;
 /** Time kept back from the function's deadline to send the reply and record it. */
 const SEND_MARGIN_MS = 2000;
 
@@ -108,6 +110,13 @@ export async function processInbound(client: TwilioClient, env: ServiceEnv, args
       `SMS_ROUTING_FAILED: the reply to ${sms.messageSid} was not sent: ${err instanceof Error ? err.message : String(err)}`,
     );
     await record(userId, false, 'SMS_ROUTING_FAILED');
+    // Twilio knows the handset opted out (from this number): the router's list then covers all the user's numbers.
+    if (twilioCodeOf(err) === UNSUBSCRIBED) {
+      await keepRecord(
+        'opt-out',
+        addOptOut(client, env, { user_id: userId, phone_number: sms.from, opted_out_at: sentAt.toISOString() }),
+      );
+    }
     const refused = `refused.${sms.messageSid}`;
     await keepRecord(
       'refused reply',

@@ -154,6 +154,9 @@ describe('permanent errors', () => {
       ['outbound', false, 'failed', 1, 21610],
       ['inbound', false, 'SMS_ROUTING_FAILED', null, null],
     ]);
+    // From then on the router itself keeps quiet towards that handset, from every number of the user.
+    const next = await textFrom(s(), handset, number, 'numbers');
+    expect(next.twiml).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
   });
 });
 
