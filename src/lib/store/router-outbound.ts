@@ -32,7 +32,7 @@ export interface DeliveryAttempt extends Json {
   error_code: number | null;
   sent_at: string;
   updated_at: string;
-  /** Set once a retry of this attempt was sent (or decided against), so a repeated callback retries once. */
+  /** Set by the callback that decides to send this attempt again, so a repeated callback retries once. */
   retried: boolean;
 }
 
@@ -48,10 +48,6 @@ export async function claimReply(client: TwilioClient, env: ServiceEnv, claim: R
 
 export async function addAttempt(client: TwilioClient, env: ServiceEnv, attempt: DeliveryAttempt): Promise<void> {
   await mapFor(client, env, attempt.sid).createIfAbsent(attempt.sid, attempt, TTL_S);
-}
-
-export async function findAttempt(client: TwilioClient, env: ServiceEnv, sid: string): Promise<DeliveryAttempt | undefined> {
-  return (await mapFor(client, env, sid).get(sid))?.data as DeliveryAttempt | undefined;
 }
 
 /**
