@@ -4,6 +4,7 @@
  */
 import { eventually } from '../../support/emulator';
 import { usePlatform } from '../../support/platform';
+import { roundTrips } from '../../support/service';
 import { admin, ROUTER, routedNumber, sentTo, textFrom } from '../../support/sms-router';
 import { expectLogged } from '../../support/console';
 
@@ -145,6 +146,19 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
     expect(answer.twiml).toBe(
       `<?xml version="1.0" encoding="UTF-8"?><Response>${ACK}<Redirect method="POST">process</Redirect></Response>`,
     );
+  });
+
+  it('routes with five Sync requests in three parallel steps, and sends nothing itself', async () => {
+    const { number } = await routedNumber(s(), 'router-trips');
+    const params = { MessageSid: `SM${'d'.repeat(32)}`, From: '+14155552030', To: number, Body: 'numbers' };
+    await s().webhook(`${ROUTER}/webhook/sms`, { ...params, MessageSid: `SM${'e'.repeat(32)}` }); // config cached
+    let answer = '';
+    const trips = await roundTrips(s(), async () => {
+      answer = (await s().webhook<string>(`${ROUTER}/webhook/sms`, params)).text;
+    });
+    expect(answer).toContain('<Redirect');
+    // mapping and owner (in parallel); opt-out and rate window read (in parallel); the window's write.
+    expect(trips).toBe(5);
   });
 
   it('refuses a webhook without a valid signature with TWILIO_WEBHOOK_INVALID in the seed’s error body', async () => {
