@@ -118,6 +118,13 @@ describe('the SMS router end to end', () => {
       return m.length === 3 && m.every((x) => x.status === 'undelivered') ? m : undefined;
     }, 10_000);
     expect(replies).toHaveLength(3);
+    // The last attempt's end is in the usage log once its callback is handled.
+    await eventually(async () => {
+      const usage = await admin(s()).get<{ logs: UsageEntry[] }>('/admin/usage');
+      return usage.body.logs.filter((l) => l.phone_number === failing && l.direction === 'outbound').length === 3
+        ? true
+        : undefined;
+    });
   });
 
   it('suppresses everything to a phone that said STOP until it says START', async () => {

@@ -18,6 +18,7 @@ import {
 } from '../store/phone-mappings';
 import { isoSeconds } from '../time';
 import { Actor, audit } from './audit';
+import { forget, memoryKey } from './container-memory';
 
 export const VERIFICATION_METHODS = ['manual', 'sms'] as const;
 
@@ -58,6 +59,7 @@ export async function createMapping(
   if (!mapping) {
     throw invalid('phone_number', `Failed to create phone mapping: ${req.phoneNumber} is already mapped to a user`);
   }
+  forget(memoryKey(env, 'mapping', mapping.phone_number));
   await audit(client, env, actor, 'phone_mapping.create', `phone_mapping:${mapping.id}`, { before: null, after: mapping });
   if (mapping.is_primary) await demoteOtherPrimaries(client, env, actor, mapping);
   return mapping;
@@ -67,6 +69,7 @@ export async function deleteMapping(client: TwilioClient, env: ServiceEnv, actor
   const mapping = await mappingById(client, env, id);
   if (!mapping) throw mappingNotFound();
   await removeMapping(client, env, mapping);
+  forget(memoryKey(env, 'mapping', mapping.phone_number));
   await audit(client, env, actor, 'phone_mapping.delete', `phone_mapping:${id}`, { before: mapping, after: null });
 }
 
@@ -131,6 +134,7 @@ export async function checkVerification(
     verified_at: at,
   }));
   if (!after) throw mappingNotFound();
+  forget(memoryKey(env, 'mapping', mapping.phone_number));
   await audit(client, env, actor, 'phone_mapping.verify', `phone_mapping:${id}`, { before: mapping, after });
   return after;
 }

@@ -16,7 +16,8 @@ import { routerConfig } from './config';
 import { builtinAnswer } from './builtin-agent';
 import { llmAnswer, llmConfigured } from './llm-agent';
 import { keepRecord, recordAttempt, recordRoutedMessage } from './records';
-import { identifyRecipient, InboundSms, NOT_FOUND_REPLY } from './routing';
+import { identifyRecipient, InboundSms, NOT_FOUND_REPLY, optOutMemoryKey } from './routing';
+import { forget } from './container-memory';
 
 export const PROCESSING_FAILED_REPLY = 'Sorry, we could not answer your message right now. Please try again later.';
 /** Twilio's "Attempt to send to unsubscribed recipient". */
@@ -112,6 +113,7 @@ export async function processInbound(client: TwilioClient, env: ServiceEnv, args
     await record(userId, false, 'SMS_ROUTING_FAILED');
     // Twilio knows the handset opted out (from this number): the router's list then covers all the user's numbers.
     if (twilioCodeOf(err) === UNSUBSCRIBED) {
+      forget(optOutMemoryKey(env, userId, sms.from));
       await keepRecord(
         'opt-out',
         addOptOut(client, env, { user_id: userId, phone_number: sms.from, opted_out_at: sentAt.toISOString() }),

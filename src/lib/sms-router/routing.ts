@@ -10,7 +10,8 @@ import type { TwilioClient } from '../runtime/twilio-client';
 import { twimlResponse, verb } from '../twiml/document';
 import { mappingOfNumber } from '../store/phone-mappings';
 import { ownerOfNumber } from '../store/phone-numbers';
-import { addOptOut, countInRateWindow, findOptOut, removeOptOut } from '../store/router-limits';
+import { addOptOut, countInRateWindow, findOptOut, RateVerdict, removeOptOut } from '../store/router-limits';
+import { forget, LOOKUP_TTL_MS, memoryKey, recall, remember, remembered } from './container-memory';
 import { routerConfig } from './config';
 import { keywordOf } from './keywords';
 import { keepRecord, recordRoutedMessage } from './records';
@@ -33,9 +34,16 @@ export interface Recipient {
   via: 'mapping' | 'owner';
 }
 
+/** Where a container remembers whether the sender opted out of the user's numbers. */
+export const optOutMemoryKey = (env: ServiceEnv, userId: number, sender: string): string =>
+  memoryKey(env, 'opt-out', userId, sender);
+
 /** The sender's verified mapping names the user; otherwise the owner of the number that received it. */
 export async function identifyRecipient(client: TwilioClient, env: ServiceEnv, sms: InboundSms): Promise<Recipient | undefined> {
-  const [mapping, owner] = await Promise.all([mappingOfNumber(client, env, sms.from), ownerOfNumber(client, env, sms.to)]);
+  const [mapping, owner] = await Promise.all([
+    remembered(memoryKey(env, 'mapping', sms.from), () => mappingOfNumber(client, env, sms.from), LOOKUP_TTL_MS),
+    remembered(memoryKey(env, 'owner', sms.to), () => ownerOfNumber(client, env, sms.to), LOOKUP_TTL_MS),
+  ]);
   if (mapping?.is_verified) return { userId: mapping.user_id, via: 'mapping' };
   if (owner) return { userId: owner.userId, via: 'owner' };
   return undefined;
@@ -78,12 +86,15 @@ export async function routeInbound(client: TwilioClient, env: ServiceEnv, sms: I
   const { userId } = recipient;
   const keyword = keywordOf(sms.body);
   // Twilio confirms STOP and START itself; the router only keeps its own list, which covers all the user's numbers.
+  const optOutKey = optOutMemoryKey(env, userId, sms.from);
   if (keyword === 'opt_out') {
+    forget(optOutKey);
     await addOptOut(client, env, { user_id: userId, phone_number: sms.from, opted_out_at: at.toISOString() });
     await record(userId, true, 'opted_out');
     return reply();
   }
   if (keyword === 'opt_in') {
+    forget(optOutKey);
     await removeOptOut(client, env, userId, sms.from);
     await record(userId, true, 'opted_in');
     return reply();
@@ -92,18 +103,29 @@ export async function routeInbound(client: TwilioClient, env: ServiceEnv, sms: I
     await record(userId, true, 'help');
     return reply(config.help_text);
   }
-  const [optOut, verdict] = await Promise.all([
-    findOptOut(client, env, userId, sms.from),
-    countInRateWindow(
+  // A user or sender over its limit stays over it until the minute ends: no more Sync reads for it here.
+  const minute = at.toISOString().slice(0, 16);
+  const minuteEnds = Date.parse(`${minute}:00.000Z`) + 60_000;
+  const limitedKeys = [memoryKey(env, 'limited', userId, minute), memoryKey(env, 'limited', userId, sms.from, minute)];
+  const limited = recall<RateVerdict>(limitedKeys[0]) ?? recall<RateVerdict>(limitedKeys[1]);
+  const countMessage = async (): Promise<RateVerdict> => {
+    const verdict = await countInRateWindow(
       client,
       env,
       String(userId),
       sms.from,
       { perSender: config.rate_limit_per_sender_per_minute, perUser: config.rate_limit_per_user_per_minute },
       at,
-    ),
+    );
+    if (verdict === 'user_limited') remember(limitedKeys[0], verdict, minuteEnds);
+    if (verdict === 'sender_limited') remember(limitedKeys[1], verdict, minuteEnds);
+    return verdict;
+  };
+  const [optedOut, verdict] = await Promise.all([
+    remembered(optOutKey, () => findOptOut(client, env, userId, sms.from), LOOKUP_TTL_MS),
+    limited ?? countMessage(),
   ]);
-  if (optOut) {
+  if (optedOut) {
     await record(userId, false, 'suppressed');
     return reply();
   }

@@ -148,17 +148,22 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
     );
   });
 
-  it('routes with five Sync requests in three parallel steps, and sends nothing itself', async () => {
+  it('routes with at most three Sync steps, two once the container knows the sender and the number, sending nothing itself', async () => {
     const { number } = await routedNumber(s(), 'router-trips');
-    const params = { MessageSid: `SM${'d'.repeat(32)}`, From: '+14155552030', To: number, Body: 'numbers' };
-    await s().webhook(`${ROUTER}/webhook/sms`, { ...params, MessageSid: `SM${'e'.repeat(32)}` }); // config cached
-    let answer = '';
-    const trips = await roundTrips(s(), async () => {
-      answer = (await s().webhook<string>(`${ROUTER}/webhook/sms`, params)).text;
-    });
-    expect(answer).toContain('<Redirect');
-    // mapping and owner (in parallel); opt-out and rate window read (in parallel); the window's write.
-    expect(trips).toBe(5);
+    const other = await routedNumber(s(), 'router-trips-other');
+    const sid = (c: string): string => `SM${c.repeat(32)}`;
+    await s().webhook(`${ROUTER}/webhook/sms`, { MessageSid: sid('e'), From: '+14155552031', To: other.number, Body: 'hi' });
+    const params = { From: '+14155552030', To: number, Body: 'numbers' };
+    const trips = async (MessageSid: string): Promise<number> =>
+      roundTrips(s(), async () => {
+        expect((await s().webhook<string>(`${ROUTER}/webhook/sms`, { ...params, MessageSid })).text).toContain('<Redirect');
+      });
+    // Mapping and owner; opt-out beside the rate window's read; the window's write (and, the first time a
+    // window shard is used, the creation of its map).
+    const cold = await trips(sid('d'));
+    expect([5, 6]).toContain(cold);
+    // Remembered for a few seconds: only the rate window's read and write.
+    expect(await trips(sid('c'))).toBe(2);
   });
 
   it('refuses a webhook without a valid signature with TWILIO_WEBHOOK_INVALID in the seed’s error body', async () => {
