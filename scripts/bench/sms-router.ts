@@ -101,7 +101,7 @@ export async function smsRouterBench(section: (title: string) => void, rate = 10
       const res = await fetch(`${emu.baseUrl}/_emulator/inbound-sms`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ From: `+1415${String(2000000 + i).padStart(7, '0')}`, To: numbers[i % USERS], Body: 'numbers' }),
+        body: JSON.stringify({ From: `+1415${String(2000000 + i).padStart(7, '0')}`, To: numbers[i % USERS], Body: 'hello' }),
       });
       const body = (await res.json()) as { twiml?: string };
       return res.ok && (body.twiml ?? '').includes('Thank you for your message');

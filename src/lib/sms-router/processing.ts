@@ -137,20 +137,24 @@ export async function processInbound(client: TwilioClient, env: ServiceEnv, args
     );
     return twimlResponse();
   }
-  await addAttempt(client, env, {
-    sid,
-    inbound_sid: sms.messageSid,
-    user_id: userId,
-    from: sms.to,
-    to: sms.from,
-    body: text,
-    attempt: 1,
-    status,
-    error_code: null,
-    sent_at: sentAt.toISOString(),
-    updated_at: sentAt.toISOString(),
-    retried: false,
-  });
+  // Sent: from here on nothing may fail the request, or its fallback would apologise for a reply that went out.
+  await keepRecord(
+    'delivery attempt',
+    addAttempt(client, env, {
+      sid,
+      inbound_sid: sms.messageSid,
+      user_id: userId,
+      from: sms.to,
+      to: sms.from,
+      body: text,
+      attempt: 1,
+      status,
+      error_code: null,
+      sent_at: sentAt.toISOString(),
+      updated_at: sentAt.toISOString(),
+      retried: false,
+    }),
+  );
   await record(userId, true, agent === 'llm' ? 'answered_by_llm' : 'answered');
   logEvent('sms_router_reply', { inbound_sid: sms.messageSid, sid, user_id: userId, agent });
   return twimlResponse();

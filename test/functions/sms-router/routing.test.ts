@@ -136,7 +136,7 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
     expect(outcomes).toEqual(['answered', 'help', 'opted_in', 'suppressed', 'opted_out']);
   });
 
-  it('still acknowledges, and hands the message to processing, when Sync fails during routing', async () => {
+  it('still acknowledges and hands the message to processing when Sync fails, which then apologises', async () => {
     const { number } = await routedNumber(s(), 'router-outage');
     await s().t.control('POST', '/_emulator/faults', { match: '/sync/v1/', status: 503, count: 1000 });
     expectLogged(/\[\/api\/v1\/sms-router\/webhook\/sms\]/);
@@ -146,6 +146,11 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
     expect(answer.twiml).toBe(
       `<?xml version="1.0" encoding="UTF-8"?><Response>${ACK}<Redirect method="POST">process</Redirect></Response>`,
     );
+    // Processing failed too: the sender, told an answer was coming, is told there will be none.
+    expect((await sentTo(s(), '+14155552020')).map((m) => m.body)).toEqual([
+      "Thank you for your message. I'll process it shortly.",
+      'Sorry, we could not answer your message right now. Please try again later.',
+    ]);
   });
 
   it('routes with at most three Sync steps, two once the container knows the sender and the number, sending nothing itself', async () => {

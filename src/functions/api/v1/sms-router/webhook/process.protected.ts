@@ -7,8 +7,8 @@ import { Reply } from '../../../../../lib/runtime/reply';
 import { twilioClient } from '../../../../../lib/runtime/twilio-client';
 import { ROUTES, serviceUrl } from '../../../../../lib/runtime/urls';
 import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
-import { twimlResponse } from '../../../../../lib/twiml/document';
-import { processInbound } from '../../../../../lib/sms-router/processing';
+import { messagingResponse } from '../../../../../lib/messaging/twiml';
+import { processInbound, PROCESSING_FAILED_REPLY } from '../../../../../lib/sms-router/processing';
 import { routerError } from '../../../../../lib/contracts/error-shapes';
 
 export const handler = defineFunction({
@@ -21,8 +21,9 @@ export const handler = defineFunction({
   },
   errors: routerError,
   deadlineMs: 8000,
-  // The acknowledgement was sent already; a failure here is logged and answered with nothing more.
-  fallback: () => Reply.twiml(twimlResponse()),
+  // Failing before the reply went out (Sync or Twilio unavailable, the deadline passed): the sender, who was
+  // told an answer is coming, is told there will be none.
+  fallback: () => Reply.twiml(messagingResponse([PROCESSING_FAILED_REPLY])),
   run: async ({ input, context, deadlineAt }) =>
     Reply.twiml(
       await processInbound(twilioClient(context), context, {
