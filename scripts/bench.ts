@@ -7,6 +7,8 @@
  *   5. the inbound log at 400 messages/s for 10 s: acknowledged vs logged (scripts/bench/inbound-rate.ts);
  *   6. the emulator at 100 vs 100 000 records: list latency, one persisted change, a restart;
  *   7. /api/admin/usage at 100 vs 100 000 billed events (scripts/bench/admin-usage.ts).
+ *   8. the SMS router at 100 messages/s: lost, acknowledgement p95, hottest Sync object, stats at 100 vs
+ *      100 000 routed messages (scripts/bench/sms-router.ts).
  * Scenarios are rows in scripts/bench/scenarios.ts. Prints plain tables; exits 0.
  */
 import { cpus, arch, type as osType } from 'os';
@@ -25,6 +27,7 @@ import { inboundRate } from './bench/inbound-rate';
 import { userHistory } from './bench/user-history';
 import { billingBench } from './bench/billing';
 import { adminUsage } from './bench/admin-usage';
+import { smsRouterBench } from './bench/sms-router';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
@@ -350,6 +353,7 @@ async function main(): Promise<void> {
   await userHistory(section);
   await billingBench(section);
   await adminUsage(section);
+  await smsRouterBench(section);
   console.log('');
   for (const s of skipped) console.log(`skipped: ${s}`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -62,6 +62,14 @@ export const PRODUCTION_VARIABLES: readonly VariableSpec[] = [
     need: 'optional',
     whenUnset: 'each user may spend 50.00 USD a month unless an admin sets more',
   },
+  {
+    name: 'TWILIO_VERIFY_SERVICE_SID',
+    need: 'optional',
+    whenUnset: 'SMS router phone mappings cannot be verified (/api/v1/sms-router/phone-mappings/verify/* answer 500)',
+  },
+  { name: 'SMS_ROUTER_LLM_URL', need: 'optional', whenUnset: "the SMS router's built-in agent answers every message" },
+  { name: 'SMS_ROUTER_LLM_MODEL', need: 'optional', whenUnset: "the SMS router's built-in agent answers every message" },
+  { name: 'SMS_ROUTER_LLM_API_KEY', need: 'optional', whenUnset: 'the language model is called without an API key' },
   { name: 'ALLOWED_ORIGINS', need: 'optional', whenUnset: 'CORS allows any origin (*)' },
 ];
 

@@ -6,6 +6,7 @@
 import { join } from 'path';
 import { PRODUCTION_VARIABLES } from './deploy-check';
 import type { VoiceSettings } from './dev-voice';
+import type { VerifySettings } from './dev-verify';
 
 /** Clear of a Flex plugin's dev server (3000). */
 export const DEFAULT_PORT = 3030;
@@ -82,12 +83,13 @@ export interface EmulatorNumber {
  * SMS and WhatsApp from the softphone's line (the emulator's number whose messages go to the softphone's
  * webhook: its own numbers are the only senders it accepts), the softphone identity, and basic auth and
  * bearer tokens with throwaway local secrets, and the emulator's TwiML App and API key for browser calling
- * (`voice`, from ./dev-voice.ts). Returns the completed env and the names it filled in.
+ * (from ./dev-voice.ts), and the SMS router's Verify service (./dev-verify.ts). Returns the completed env and the
+ * names it filled in.
  */
 export function withEmulatorDefaults(
   env: Readonly<Record<string, string>>,
   numbers: readonly EmulatorNumber[],
-  voice: VoiceSettings = {},
+  provisioned: VoiceSettings & VerifySettings = {},
 ): { env: Record<string, string>; filled: string[] } {
   const line = (numbers.find((n) => n.sms_url.endsWith('/webhook/incoming-message')) ?? numbers[0])?.phone_number;
   const defaults: Record<string, string> = {
@@ -96,7 +98,7 @@ export function withEmulatorDefaults(
     API_USERNAME: 'dev',
     API_PASSWORD: 'dev-password',
     JWT_SECRET: 'local-emulator-jwt-secret',
-    ...voice,
+    ...provisioned,
   };
   const filled = Object.keys(defaults).filter((k) => env[k] === undefined);
   return { env: { ...defaults, ...env }, filled };

@@ -10,6 +10,7 @@ import { buildAll } from './build';
 import { PRODUCTION_VARIABLES } from './deploy-check';
 import { LocalSettings, localSettings, withEmulatorDefaults } from './dev-env';
 import { provisionVoice } from './dev-voice';
+import { provisionVerify } from './dev-verify';
 import { readEnvFile } from './env-file';
 import { RunningServer, startFunctions } from './local-server';
 import { DEFAULT_ACCOUNT_SID, DEFAULT_AUTH_TOKEN, startEmulator, Emulator } from '../emulator';
@@ -172,7 +173,8 @@ async function main(): Promise<void> {
     env.AUTH_TOKEN ??= emu?.authToken ?? DEFAULT_AUTH_TOKEN;
     numbers = await emulatorNumbers(env.TWILIO_EMULATOR_URL, env.ACCOUNT_SID, env.AUTH_TOKEN, functionsUrl);
     const voice = await provisionVoice(env, functionsUrl);
-    ({ env, filled } = withEmulatorDefaults(env, numbers, voice));
+    const verify = await provisionVerify(env);
+    ({ env, filled } = withEmulatorDefaults(env, numbers, { ...voice, ...verify }));
   }
 
   let fns: RunningServer;

@@ -28,6 +28,8 @@ const plugin = ['error'];
 const softphone = ['error'];
 const phone = ['detail'];
 const platform = ['success', 'error', 'message'];
+const router = ['detail', 'error_code', 'status', 'timestamp'];
+const inboundSms = ['MessageSid', 'From', 'To', 'Body'];
 
 /** Every function's declared inputs and error shape, by route. */
 export const FUZZ_TABLE: Record<string, Entry> = {
@@ -144,6 +146,41 @@ export const FUZZ_TABLE: Record<string, Entry> = {
     caller: 'webhook',
     fields: ['RecordingSid', 'CallSid', 'RecordingStatus', 'RecordingDuration', 'RecordingUrl', 'RecordingChannels', 'Price'],
     errorKeys: platform,
+  },
+  '/api/v1/sms-router/webhook/sms': { method: 'POST', caller: 'webhook', fields: inboundSms, errorKeys: router },
+  '/api/v1/sms-router/webhook/process': { method: 'POST', caller: 'webhook', fields: inboundSms, errorKeys: router },
+  '/api/v1/sms-router/webhook/delivery-status': {
+    method: 'POST',
+    caller: 'webhook',
+    fields: ['MessageSid', 'MessageStatus', 'ErrorCode'],
+    errorKeys: router,
+  },
+  '/api/v1/sms-router/webhook/health': { method: 'GET', caller: 'public', fields: [], errorKeys: router },
+  '/api/v1/sms-router/webhook/stats': { method: 'GET', caller: 'flex', fields: [], errorKeys: router },
+  '/api/v1/sms-router/admin/status': { method: 'GET', caller: 'flex', fields: [], errorKeys: router },
+  '/api/v1/sms-router/admin/usage': { method: 'GET', caller: 'flex', fields: ['limit', 'offset'], errorKeys: router },
+  '/api/v1/sms-router/admin/audit': { method: 'GET', caller: 'flex', fields: ['limit'], errorKeys: router },
+  '/api/v1/sms-router/admin/phone-mappings': { method: 'GET', caller: 'flex', fields: ['user_id'], errorKeys: router },
+  '/api/v1/sms-router/admin/phone-mappings/create': {
+    method: 'POST',
+    caller: 'flex',
+    fields: ['user_id', 'phone_number', 'is_primary', 'verification_method'],
+    errorKeys: router,
+  },
+  '/api/v1/sms-router/admin/phone-mappings/delete': { method: 'POST', caller: 'flex', fields: ['mapping_id'], errorKeys: router },
+  '/api/v1/sms-router/admin/config': { method: 'GET', caller: 'flex', fields: [], errorKeys: router },
+  '/api/v1/sms-router/admin/config/update': {
+    method: 'POST',
+    caller: 'flex',
+    fields: ['config_key', 'config_value', 'description'],
+    errorKeys: router,
+  },
+  '/api/v1/sms-router/phone-mappings/verify/start': { method: 'POST', caller: 'flex', fields: ['mapping_id'], errorKeys: router },
+  '/api/v1/sms-router/phone-mappings/verify/check': {
+    method: 'POST',
+    caller: 'flex',
+    fields: ['mapping_id', 'code'],
+    errorKeys: router,
   },
 };
 

@@ -6,7 +6,7 @@ import jwt from 'jsonwebtoken';
 import { SERVICE_DEFAULTS, TestService, useService, ServiceOptions, HttpResult } from './service';
 import type { TestEmulator } from './emulator';
 
-/** The service with TWILIO_APP_SID / TWILIO_API_KEY / TWILIO_API_SECRET made in its emulator. */
+/** The service with TWILIO_APP_SID / TWILIO_API_KEY / TWILIO_API_SECRET made in its emulator (and what `localEnv` adds). */
 export function usePlatform(opts: ServiceOptions = {}): () => TestService {
   const s = useService({
     ...opts,
@@ -14,7 +14,8 @@ export function usePlatform(opts: ServiceOptions = {}): () => TestService {
       const key = await t.client.newKeys.create({ friendlyName: 'platform tests' });
       // The Voice URL is set once the functions listen (pointAppAtService).
       const app = await t.client.applications.create({ friendlyName: 'Browser calls', voiceUrl: 'http://localhost/' });
-      return { ...SERVICE_DEFAULTS, TWILIO_APP_SID: app.sid, TWILIO_API_KEY: key.sid, TWILIO_API_SECRET: key.secret };
+      const extra = opts.localEnv ? await opts.localEnv(t) : {};
+      return { ...SERVICE_DEFAULTS, TWILIO_APP_SID: app.sid, TWILIO_API_KEY: key.sid, TWILIO_API_SECRET: key.secret, ...extra };
     },
   });
   beforeAll(async () => {

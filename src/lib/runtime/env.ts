@@ -30,6 +30,12 @@ export interface ServiceEnv {
   MAX_NUMBERS_PER_USER?: string;
   /** A user's monthly spending limit unless an admin set their own, in USD ("50.00"); 50.00 when unset. */
   DEFAULT_MONTHLY_LIMIT?: string;
+  /** The Twilio Verify service (VA...) that sends the SMS router's phone-mapping verification codes. */
+  TWILIO_VERIFY_SERVICE_SID?: string;
+  /** The SMS router's optional language-model agent: an OpenAI-compatible chat-completions URL, model and key. */
+  SMS_ROUTER_LLM_URL?: string;
+  SMS_ROUTER_LLM_MODEL?: string;
+  SMS_ROUTER_LLM_API_KEY?: string;
   /** Where Flex is allowed to call from (CORS); `*` when unset. */
   ALLOWED_ORIGINS?: string;
 }

@@ -24,4 +24,6 @@ export const ROUTES = {
   /** The TwiML App's Voice URL: browser calls, and inbound calls to numbers bought through the App. */
   platformVoice: '/api/twilio/voice',
   defaultCallTwiml: '/phone/default-twiml',
+  /** The SMS router's replies' status callbacks. */
+  smsRouterDeliveryStatus: '/api/v1/sms-router/webhook/delivery-status',
 } as const;

@@ -8,7 +8,7 @@ import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { Json, SyncMapRef } from './sync';
 
-export type CountedId = 'users' | 'phone-numbers';
+export type CountedId = 'users' | 'phone-numbers' | 'phone-mappings';
 
 interface Counter extends Json {
   last: number;

@@ -1,0 +1,35 @@
+// POST /api/v1/sms-router/webhook/process (Twilio, signed: the <Redirect> of /webhook/sms's acknowledgement):
+// the user's agent answers the message within its own time budget, and the reply is sent and tracked.
+import { defineFunction } from '../../../../../lib/runtime/handler';
+import { access } from '../../../../../lib/runtime/auth';
+import { f } from '../../../../../lib/runtime/input';
+import { Reply } from '../../../../../lib/runtime/reply';
+import { twilioClient } from '../../../../../lib/runtime/twilio-client';
+import { ROUTES, serviceUrl } from '../../../../../lib/runtime/urls';
+import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
+import { messagingResponse } from '../../../../../lib/messaging/twiml';
+import { processInbound, PROCESSING_FAILED_REPLY } from '../../../../../lib/sms-router/processing';
+import { routerError } from '../../../../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.webhook(),
+  input: {
+    MessageSid: f.sid('SM', 'a message SID'),
+    From: f.phone().describe("the sender's phone number"),
+    To: f.phone().describe('our Twilio number that received it'),
+    Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
+  },
+  errors: routerError,
+  deadlineMs: 8000,
+  // Failing before the reply went out (Sync or Twilio unavailable, the deadline passed): the sender, who was
+  // told an answer is coming, is told there will be none.
+  fallback: () => Reply.twiml(messagingResponse([PROCESSING_FAILED_REPLY])),
+  run: async ({ input, context, deadlineAt }) =>
+    Reply.twiml(
+      await processInbound(twilioClient(context), context, {
+        sms: { messageSid: input.MessageSid, from: input.From, to: input.To, body: input.Body },
+        statusCallback: serviceUrl(context, ROUTES.smsRouterDeliveryStatus),
+        deadlineAt,
+      }),
+    ),
+});

@@ -1,0 +1,32 @@
+// POST /api/v1/sms-router/webhook/sms (001 POST /webhook/sms, Twilio, signed): routes an inbound SMS to its
+// user: acknowledges it with TwiML that <Redirect>s to the processing function, or answers politely why not.
+import { defineFunction } from '../../../../../lib/runtime/handler';
+import { access } from '../../../../../lib/runtime/auth';
+import { f } from '../../../../../lib/runtime/input';
+import { Reply } from '../../../../../lib/runtime/reply';
+import { twilioClient } from '../../../../../lib/runtime/twilio-client';
+import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
+import { acknowledgement, routeInbound } from '../../../../../lib/sms-router/routing';
+import { routerError } from '../../../../../lib/contracts/error-shapes';
+
+export const handler = defineFunction({
+  access: access.webhook(),
+  input: {
+    MessageSid: f.sid('SM', 'a message SID'),
+    From: f.phone().describe("the sender's phone number"),
+    To: f.phone().describe('our Twilio number that received it'),
+    Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
+  },
+  errors: routerError,
+  // Routing could not finish in time: the processing function identifies the user again and answers.
+  fallback: () => Reply.twiml(acknowledgement()),
+  run: async ({ input, context }) =>
+    Reply.twiml(
+      await routeInbound(twilioClient(context), context, {
+        messageSid: input.MessageSid,
+        from: input.From,
+        to: input.To,
+        body: input.Body,
+      }),
+    ),
+});
