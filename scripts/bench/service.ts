@@ -61,7 +61,7 @@ async function control<T>(base: string, method: string, path: string, body?: unk
  * The functions run in this process, so their event lines (`{"event":...}`, one per inbound message) would
  * land in the middle of the tables: they are dropped while the service runs, and counted.
  */
-function muteServiceEvents(): () => number {
+export function muteServiceEvents(): () => number {
   const log = console.log;
   let muted = 0;
   console.log = (...args: unknown[]): void => {

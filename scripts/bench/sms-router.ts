@@ -18,7 +18,7 @@ import { applyDelta, readStatsShards, STATS_SHARDS, StatsTotals } from '../../sr
 import { SyncMapRef } from '../../src/lib/store/sync';
 import { buildAll } from '../build';
 import { startFunctions } from '../local-server';
-import { BENCH_ENV } from './service';
+import { BENCH_ENV, muteServiceEvents } from './service';
 import { ms, summarize, table } from './stats';
 
 const ROUTER = '/api/v1/sms-router';
@@ -42,6 +42,7 @@ export async function smsRouterBench(section: (title: string) => void, rate = 10
     `SMS router: inbound SMS at ${rate}/s for ${seconds} s to ${USERS} users' numbers through webhook, <Redirect>, agent and reply`,
   );
   const stateDir = mkdtempSync(join(tmpdir(), 'bench-router-'));
+  const unmute = muteServiceEvents();
   const syncWrites = new Map<string, number>();
   const emu = await startEmulator({
     port: 0,
@@ -202,6 +203,8 @@ export async function smsRouterBench(section: (title: string) => void, rate = 10
     await fns.close();
     await emu.close();
     rmSync(stateDir, { recursive: true, force: true });
+    const muted = unmute();
+    if (muted) console.log(`(${muted} event lines the service logged during the run were not printed)`);
   }
 }
 

@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import type { ServiceEnv } from '../runtime/env';
 import { ApiError } from '../runtime/errors';
-import type { TwilioClient } from '../runtime/twilio-client';
+import { isUnknownOutcome, type TwilioClient } from '../runtime/twilio-client';
 
 /** Sync error codes this layer acts on. */
 const MAP_NOT_FOUND = 54200;
@@ -101,14 +101,22 @@ export class SyncMapRef<T extends Json> {
     }
   }
 
-  /** Creates the item; false when the key exists already (the idempotent duplicate case). */
+  /**
+   * Creates the item; false when the key exists already (the idempotent duplicate case). A create whose
+   * answer never came (a timeout after the request was sent) may have happened: the item is read back, and
+   * holding exactly this data means this create made it; absent, the create is tried once more.
+   */
   async createIfAbsent(key: string, data: T, itemTtl = 0): Promise<boolean> {
-    try {
-      await this.withMap(() => this.map().syncMapItems.create({ key, data, ...(itemTtl ? { itemTtl } : {}) }));
-      return true;
-    } catch (err) {
-      if (twilioCode(err) === ITEM_EXISTS || twilioStatus(err) === 409) return false;
-      throw err;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.withMap(() => this.map().syncMapItems.create({ key, data, ...(itemTtl ? { itemTtl } : {}) }));
+        return true;
+      } catch (err) {
+        if (twilioCode(err) === ITEM_EXISTS || twilioStatus(err) === 409) return false;
+        if (!isUnknownOutcome(err) || attempt > 0) throw err;
+        const found = await this.get(key);
+        if (found) return JSON.stringify(found.data) === JSON.stringify(data);
+      }
     }
   }
 

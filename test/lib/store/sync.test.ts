@@ -41,6 +41,21 @@ describe('SyncMapRef', () => {
     expect(await restCalls(() => map.upsert('k', () => undefined))).toEqual(['GET 200']);
   });
 
+  it('createIfAbsent whose answer never came finds out: made by this create, or by another', async () => {
+    const map = freshMap<{ v: number }>();
+    await map.createIfAbsent('warm', { v: 0 }); // the map exists: the next POST is the item's
+    const slowCreate = { match: '/Items', delay_ms: 3500, count: 1 };
+    // Sync answers after the client's 3 s timeout; the item is read back and, not there yet, created again.
+    await t().control('POST', '/_emulator/faults', slowCreate);
+    expect(await map.createIfAbsent('CAslow', { v: 1 })).toBe(true);
+    expect((await map.get('CAslow'))?.data).toEqual({ v: 1 });
+    // Another writer's item under the key: the lost create was not this one's.
+    await map.createIfAbsent('CAtaken', { v: 2 });
+    await t().control('POST', '/_emulator/faults', slowCreate);
+    expect(await map.createIfAbsent('CAtaken', { v: 3 })).toBe(false);
+    await new Promise((r) => setTimeout(r, 600)); // let the delayed creates land before the emulator closes
+  }, 15000);
+
   it('createIfAbsent is idempotent per key', async () => {
     const map = freshMap<{ v: number }>();
     expect(await map.createIfAbsent('SMx', { v: 1 })).toBe(true);
