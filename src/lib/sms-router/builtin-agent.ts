@@ -1,5 +1,6 @@
 /**
- * The built-in agent: answers a user's text from that user's own data (their numbers, their recent calls),
+ * The built-in agent: answers a user's text from that user's own data (their numbers, their recent calls,
+ * this month's spending against their limit),
  * so it needs no model and no network. It is also the language-model agent's fallback, and its facts are
  * what that agent is given.
  */
@@ -8,6 +9,8 @@ import type { TwilioClient } from '../runtime/twilio-client';
 import { listUserCalls } from '../history/calls';
 import { numbersToCallFrom } from '../numbers/user-numbers';
 import { mappingsOfUser } from '../store/phone-mappings';
+import { spendingState } from '../billing/limits';
+import { CURRENCY, toDecimal } from '../billing/money';
 
 export interface AgentRequest {
   userId: number;
@@ -18,8 +21,20 @@ export interface AgentRequest {
 
 const RECENT_CALLS = 3;
 
-/** This branch of the service keeps no usage meter for the router's agent to read. */
-export const USAGE_UNAVAILABLE = 'Usage figures for this month are not available from this service yet.';
+const money = (micros: number): string => `${toDecimal(micros).toFixed(2)} ${CURRENCY}`;
+
+/** This month's spending against the user's limit, from the billing totals (docs/decisions/0010). */
+export async function usageFact(client: TwilioClient, env: ServiceEnv, userId: number): Promise<string> {
+  const s = await spendingState(client, env, userId);
+  const percent = s.limitMicros > 0 ? Math.floor((s.spentMicros * 100) / s.limitMicros) : 100;
+  const alert =
+    s.alert === 'limit_reached'
+      ? ' Your limit is reached: new calls and messages are paused until next month or a higher limit.'
+      : s.alert === 'alert'
+        ? ' You have used over 80% of your limit.'
+        : '';
+  return `This month (${s.month}) you have spent ${money(s.spentMicros)} of your ${money(s.limitMicros)} limit (${percent}%).${alert}`;
+}
 
 export async function numbersFact(client: TwilioClient, env: ServiceEnv, userId: number): Promise<string> {
   const [owned, mapped] = await Promise.all([numbersToCallFrom(client, env, userId), mappingsOfUser(client, env, userId)]);
@@ -44,6 +59,6 @@ export async function builtinAnswer(client: TwilioClient, env: ServiceEnv, req: 
   const word = req.text.trim().toUpperCase();
   if (/^NUMBERS?\b/.test(word)) return numbersFact(client, env, req.userId);
   if (/^CALLS?\b/.test(word)) return callsFact(client, env, req.userId);
-  if (/^USAGE\b/.test(word)) return USAGE_UNAVAILABLE;
+  if (/^USAGE\b/.test(word)) return usageFact(client, env, req.userId);
   return `Hello! ${req.helpText}`;
 }

@@ -6,7 +6,7 @@
 import type { ServiceEnv } from '../runtime/env';
 import { logWarning } from '../runtime/log';
 import type { TwilioClient } from '../runtime/twilio-client';
-import { AgentRequest, builtinAnswer, callsFact, numbersFact, USAGE_UNAVAILABLE } from './builtin-agent';
+import { AgentRequest, builtinAnswer, callsFact, numbersFact, usageFact } from './builtin-agent';
 
 /** An SMS reply is at most 1600 characters (Twilio's limit for one message). */
 const REPLY_MAX = 1600;
@@ -50,13 +50,17 @@ export async function llmAnswer(
 ): Promise<{ text: string; agent: 'llm' | 'builtin' }> {
   const started = Date.now();
   try {
-    const [numbers, calls] = await Promise.all([numbersFact(client, env, req.userId), callsFact(client, env, req.userId)]);
+    const [numbers, calls, usage] = await Promise.all([
+      numbersFact(client, env, req.userId),
+      callsFact(client, env, req.userId),
+      usageFact(client, env, req.userId),
+    ]);
     const system = [
       'You answer text messages for the user of a contact-centre phone service. Reply in at most 300 characters, plain text.',
       'Use only these facts about the user:',
       numbers,
       calls,
-      USAGE_UNAVAILABLE,
+      usage,
       `Help: ${req.helpText}`,
     ].join('\n');
     const left = timeoutMs - (Date.now() - started);

@@ -81,7 +81,7 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
     expect(unknownSender.text).toContain('<Message>Sorry, this number is not set up to receive your messages.</Message>');
   });
 
-  it('answers the user’s recent calls and says plainly that usage figures are not available', async () => {
+  it('answers the user’s recent calls and this month’s spending against their limit', async () => {
     const { number } = await routedNumber(s(), 'router-cal');
     const handset = '+14155552002';
     await textFrom(s(), handset, number, 'calls');
@@ -90,7 +90,9 @@ describe('POST /api/v1/sms-router/webhook/sms', () => {
       const m = (await sentTo(s(), handset)).filter((x) => !x.body.startsWith('Thank you'));
       return m.length === 2 ? m.map((x) => x.body) : undefined;
     });
-    expect(replies).toEqual(['You have no calls yet.', 'Usage figures for this month are not available from this service yet.']);
+    expect(replies[0]).toBe('You have no calls yet.');
+    // The routed number's fee is this month's spending: 1.00 of the default 50.00 limit.
+    expect(replies[1]).toMatch(/^This month \(\d{4}-\d{2}\) you have spent 1\.00 USD of your 50\.00 USD limit \(2%\)\.$/);
   });
 
   it('answers a number nobody owns politely, with PHONE_NUMBER_NOT_FOUND in the usage log and a failed route', async () => {
