@@ -134,7 +134,7 @@ describe('the SMS router end to end', () => {
     await textFrom(s(), phone, owned.number, 'START');
     await textFrom(s(), phone, s().env.TWILIO_PHONE_NUMBER, 'usage');
     await eventually(async () =>
-      (await sentTo(s(), phone)).find((m) => m.body.startsWith('Usage figures') && m.status === 'delivered'),
+      (await sentTo(s(), phone)).find((m) => m.body.startsWith('This month (') && m.status === 'delivered'),
     );
   });
 
