@@ -115,11 +115,15 @@ export function purchase(client: TwilioClient, context: ServiceContext, req: Pur
   };
 }
 
-/** Where the number is, from the numbering plan ("San Francisco, CA" -> locality and region). */
+/**
+ * Where the number is, from the numbering plan: "San Francisco, CA" is a locality and its region; a plan
+ * that only knows the state ("California") gives the region alone.
+ */
 function placeOfNumber(e164: string): { country: string; region: string; locality: string } {
   const parsed = parsePhoneNumberFromString(e164);
   const place = parsed ? placeOf(parsed.countryCallingCode, parsed.nationalNumber) : undefined;
-  const [locality = '', region = ''] = (place ?? '').split(', ');
+  const parts = (place ?? '').split(', ').filter(Boolean);
+  const [locality, region] = parts.length >= 2 ? [parts[0], parts[parts.length - 1]] : ['', parts[0] ?? ''];
   return { country: parsed?.country ?? '', region, locality };
 }
 
