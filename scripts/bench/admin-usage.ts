@@ -21,10 +21,10 @@ import { twilioClient } from '../../src/lib/runtime/twilio-client';
 import { meter } from '../../src/lib/billing/meter';
 import { BILLING_CATEGORIES, CATEGORY_RATE, DEFAULT_RATE_CARD } from '../../src/lib/billing/rate-card';
 import { addTally, CategoryTallies, TOTALS_SHARDS } from '../../src/lib/store/billing-totals';
-import { buildAll } from '../build';
 import { startFunctions } from '../local-server';
 import { BENCH_ENV } from './service';
-import { ms, summarize, table } from './stats';
+import { growth, ms, summarize, table } from './stats';
+import { runStandalone } from './standalone';
 
 export const EVENT_COUNTS = [100, 100_000] as const;
 /** Each size bills a month of its own; the request reads all its days. */
@@ -111,11 +111,7 @@ export async function adminUsage(section: (title: string) => void): Promise<numb
     }
     console.log(table(['events billed', 'events counted', 'points', 'round trips', 'p50', 'p95'], rows));
     const [small, large] = results;
-    const ratio = Math.max(large.trips / small.trips, large.p50 / small.p50);
-    console.log(
-      `ratio ${EVENT_COUNTS[1]} / ${EVENT_COUNTS[0]}: round trips ${(large.trips / small.trips).toFixed(2)}, p50 ${(large.p50 / small.p50).toFixed(2)} (at most 1.2)`,
-    );
-    return ratio;
+    return growth([EVENT_COUNTS[0], EVENT_COUNTS[1]], small, large, 1.2);
   } finally {
     await fns.close();
     await emu.close();
@@ -123,14 +119,4 @@ export async function adminUsage(section: (title: string) => void): Promise<numb
   }
 }
 
-if (require.main === module) {
-  buildAll()
-    .then(() => adminUsage((title) => console.log(`\n== ${title} ==`)))
-    .then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-}
+if (require.main === module) runStandalone(adminUsage);

@@ -23,10 +23,10 @@ import { meter } from '../../src/lib/billing/meter';
 import { BillableEvent, chargeOf, monthOf } from '../../src/lib/billing/charge';
 import { BillingCategory, CATEGORY_RATE } from '../../src/lib/billing/rate-card';
 import { TOTALS_SHARDS, addTally, emptyTally, Tally } from '../../src/lib/store/billing-totals';
-import { buildAll } from '../build';
 import { startFunctions } from '../local-server';
 import { BENCH_ENV } from './service';
-import { ms, summarize, table } from './stats';
+import { growth, ms, summarize, table } from './stats';
+import { runStandalone } from './standalone';
 
 type Env = Record<string, string>;
 
@@ -203,10 +203,7 @@ async function usageRoundTrips(emu: Emulator, env: Env, fnsUrl: string): Promise
   }
   console.log(table(['billable events of the user', 'counted in the answer', 'round trips', 'p50', 'p95'], rows));
   const [small, large] = results;
-  console.log(
-    `ratio ${SIZES[1]} / ${SIZES[0]}: round trips ${(large.trips / small.trips).toFixed(2)}, p50 ${(large.p50 / small.p50).toFixed(2)} (at most 1.2)`,
-  );
-  return Math.max(large.trips / small.trips, large.p50 / small.p50);
+  return growth([SIZES[0], SIZES[1]], small, large, 1.2);
 }
 
 /** Prints both tables; answers the usage ratio (100 000 / 100). */
@@ -227,14 +224,4 @@ export async function billingBench(section: (title: string) => void): Promise<nu
   }
 }
 
-if (require.main === module) {
-  buildAll()
-    .then(() => billingBench((title) => console.log(`\n== ${title} ==`)))
-    .then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-}
+if (require.main === module) runStandalone(billingBench);

@@ -9,7 +9,7 @@ import { randomBytes } from 'crypto';
 import { findInboundMessage } from '../../src/lib/store/message-log';
 import { twilioClient } from '../../src/lib/runtime/twilio-client';
 import { startBenchService, BenchService } from './service';
-import { buildAll } from '../build';
+import { runStandalone } from './standalone';
 import { ms, summarize, table } from './stats';
 
 const TICK_MS = 50;
@@ -130,19 +130,12 @@ export async function inboundRate(svc: BenchService, section: (title: string) =>
 }
 
 if (require.main === module) {
-  void (async () => {
-    await buildAll();
+  runStandalone(async (section) => {
     const svc = await startBenchService();
     try {
-      await inboundRate(svc, (t) => console.log(`\n== ${t} ==`));
+      await inboundRate(svc, section);
     } finally {
       await svc.close();
     }
-  })().then(
-    () => process.exit(0),
-    (err: unknown) => {
-      console.error(err);
-      process.exit(1);
-    },
-  );
+  });
 }

@@ -16,10 +16,10 @@ import { startEmulator } from '../../emulator';
 import { twilioClient } from '../../src/lib/runtime/twilio-client';
 import { applyDelta, readStatsShards, STATS_SHARDS, StatsTotals } from '../../src/lib/store/router-stats';
 import { SyncMapRef } from '../../src/lib/store/sync';
-import { buildAll } from '../build';
 import { startFunctions } from '../local-server';
 import { BENCH_ENV, muteServiceEvents } from './service';
-import { ms, summarize, table } from './stats';
+import { growth, ms, summarize, table } from './stats';
+import { runStandalone } from './standalone';
 
 const ROUTER = '/api/v1/sms-router';
 const TICK_MS = 50;
@@ -194,9 +194,7 @@ export async function smsRouterBench(section: (title: string) => void, rate = 10
         ],
       ),
     );
-    console.log(
-      `ratio ${big.total_messages} / ${warm}: round trips ${(at100k.trips / at100.trips).toFixed(2)}, p50 ${(at100k.p50 / at100.p50).toFixed(2)}`,
-    );
+    growth([warm, big.total_messages], at100, at100k);
     return { lost };
   } finally {
     await emu.quiesce();
@@ -208,14 +206,4 @@ export async function smsRouterBench(section: (title: string) => void, rate = 10
   }
 }
 
-if (require.main === module) {
-  buildAll()
-    .then(() => smsRouterBench((title) => console.log(`\n== ${title} ==`)))
-    .then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-}
+if (require.main === module) runStandalone(smsRouterBench);

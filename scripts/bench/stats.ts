@@ -55,3 +55,18 @@ export function table(
 /** "200", or "200x97 502x3" when answers differed. */
 export const httpStatuses = (counts: ReadonlyMap<number, number>): string =>
   [...counts].map(([k, v]) => (counts.size === 1 ? String(k) : `${k}x${v}`)).join(' ');
+
+/** A first page's cost at a small and a large history: what the "does not grow with history" budgets compare. */
+export interface PageCost {
+  trips: number;
+  p50: number;
+}
+
+/** Prints the growth of round trips and p50 from `small` to `large` records; answers the larger of the two ratios. */
+export function growth(sizes: readonly [number, number], small: PageCost, large: PageCost, budget?: number): number {
+  const trips = large.trips / small.trips;
+  const p50 = large.p50 / small.p50;
+  const limit = budget === undefined ? '' : ` (at most ${budget})`;
+  console.log(`ratio ${sizes[1]} / ${sizes[0]}: round trips ${trips.toFixed(2)}, p50 ${p50.toFixed(2)}${limit}`);
+  return Math.max(trips, p50);
+}

@@ -21,10 +21,10 @@ import { shardOf } from '../../src/lib/store/sync';
 import { applyCallEvent } from '../../src/lib/store/call-records';
 import { entryKey } from '../../src/lib/store/user-index';
 import { findUser } from '../../src/lib/store/users';
-import { buildAll } from '../build';
 import { startFunctions } from '../local-server';
 import { BENCH_ENV } from './service';
-import { ms, summarize, table } from './stats';
+import { growth, ms, summarize, table } from './stats';
+import { runStandalone } from './standalone';
 
 export const HISTORY_SIZES = [100, 10_000] as const;
 const REQUESTS = 50;
@@ -141,11 +141,7 @@ export async function userHistory(section: (title: string) => void): Promise<num
     }
     console.log(table(['calls of the user', 'totalItems', 'calls on page', 'round trips', 'p50', 'p95'], rows));
     const [small, large] = results;
-    const ratio = Math.max(large.trips / small.trips, large.p50 / small.p50);
-    console.log(
-      `ratio ${HISTORY_SIZES[1]} / ${HISTORY_SIZES[0]}: round trips ${(large.trips / small.trips).toFixed(2)}, p50 ${(large.p50 / small.p50).toFixed(2)} (at most 1.5)`,
-    );
-    return ratio;
+    return growth([HISTORY_SIZES[0], HISTORY_SIZES[1]], small, large, 1.5);
   } finally {
     await fns.close();
     await emu.close();
@@ -153,14 +149,4 @@ export async function userHistory(section: (title: string) => void): Promise<num
   }
 }
 
-if (require.main === module) {
-  buildAll()
-    .then(() => userHistory((title) => console.log(`\n== ${title} ==`)))
-    .then(
-      () => process.exit(0),
-      (err: unknown) => {
-        console.error(err);
-        process.exit(1);
-      },
-    );
-}
+if (require.main === module) runStandalone(userHistory);
