@@ -15,7 +15,7 @@ import { addAttempt, claimReply } from '../store/router-outbound';
 import { routerConfig } from './config';
 import { builtinAnswer } from './builtin-agent';
 import { llmAnswer, llmConfigured } from './llm-agent';
-import { keepRecord, recordAttempt, recordRoutedMessage } from './records';
+import { inboundRecorder, keepRecord, recordAttempt } from './records';
 import { identifyRecipient, InboundSms, NOT_FOUND_REPLY, optOutMemoryKey } from './routing';
 import { forget } from './container-memory';
 
@@ -51,22 +51,8 @@ export interface ProcessArgs {
 export async function processInbound(client: TwilioClient, env: ServiceEnv, args: ProcessArgs): Promise<string> {
   const { sms } = args;
   const started = new Date();
-  const length = Array.from(sms.body).length;
   const recipient = await identifyRecipient(client, env, sms);
-  const record = (userId: number | null, success: boolean, outcome: string): Promise<void> =>
-    keepRecord(
-      'inbound message',
-      recordRoutedMessage(client, env, {
-        messageSid: sms.messageSid,
-        userId,
-        from: sms.from,
-        length,
-        success,
-        outcome,
-        processingMs: Date.now() - started.getTime(),
-        at: started,
-      }),
-    );
+  const record = inboundRecorder(client, env, sms, started, true);
   if (!recipient) {
     await record(null, false, 'PHONE_NUMBER_NOT_FOUND');
     return twimlResponse(verb('Message', {}, NOT_FOUND_REPLY));

@@ -106,3 +106,31 @@ export async function keepRecord(what: string, work: Promise<void>): Promise<voi
     logWarning('sms-router', `${what} not recorded: ${err instanceof Error ? err.message : String(err)}`),
   );
 }
+
+/**
+ * How the webhook and the processing function record an inbound message's routing: the message's fields
+ * once, then each outcome (`timed`: the processing time counts from `at`, the webhook's own does not).
+ */
+export function inboundRecorder(
+  client: TwilioClient,
+  env: ServiceEnv,
+  sms: { messageSid: string; from: string; body: string },
+  at: Date,
+  timed: boolean,
+): (userId: number | null, success: boolean, outcome: string) => Promise<void> {
+  const length = Array.from(sms.body).length;
+  return (userId, success, outcome) =>
+    keepRecord(
+      'inbound message',
+      recordRoutedMessage(client, env, {
+        messageSid: sms.messageSid,
+        userId,
+        from: sms.from,
+        length,
+        success,
+        outcome,
+        processingMs: timed ? Date.now() - at.getTime() : null,
+        at,
+      }),
+    );
+}

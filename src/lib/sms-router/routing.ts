@@ -14,7 +14,7 @@ import { addOptOut, countInRateWindow, findOptOut, RateVerdict, removeOptOut } f
 import { forget, LOOKUP_TTL_MS, memoryKey, recall, remember, remembered } from './container-memory';
 import { routerConfig } from './config';
 import { keywordOf } from './keywords';
-import { keepRecord, recordRoutedMessage } from './records';
+import { inboundRecorder } from './records';
 
 export const ACKNOWLEDGEMENT = "Thank you for your message. I'll process it shortly.";
 export const NOT_FOUND_REPLY = 'Sorry, this number is not set up to receive your messages.';
@@ -63,20 +63,7 @@ export function acknowledgement(): string {
 export async function routeInbound(client: TwilioClient, env: ServiceEnv, sms: InboundSms): Promise<string> {
   const at = new Date();
   const length = Array.from(sms.body).length;
-  const record = (userId: number | null, success: boolean, outcome: string): Promise<void> =>
-    keepRecord(
-      'inbound message',
-      recordRoutedMessage(client, env, {
-        messageSid: sms.messageSid,
-        userId,
-        from: sms.from,
-        length,
-        success,
-        outcome,
-        processingMs: null,
-        at,
-      }),
-    );
+  const record = inboundRecorder(client, env, sms, at, false);
   const [config, recipient] = await Promise.all([routerConfig(client, env), identifyRecipient(client, env, sms)]);
   if (!recipient) {
     logEvent('sms_router_unrouted', { error_code: 'PHONE_NUMBER_NOT_FOUND', sid: sms.messageSid, to: sms.to });
