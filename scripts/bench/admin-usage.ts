@@ -23,7 +23,8 @@ import { BILLING_CATEGORIES, CATEGORY_RATE, DEFAULT_RATE_CARD } from '../../src/
 import { addTally, CategoryTallies, TOTALS_SHARDS } from '../../src/lib/store/billing-totals';
 import { startFunctions } from '../local-server';
 import { BENCH_ENV } from './service';
-import { growth, ms, summarize, table } from './stats';
+import { growth, ms, table } from './stats';
+import { measureRead } from './page-cost';
 import { runStandalone } from './standalone';
 
 export const EVENT_COUNTS = [100, 100_000] as const;
@@ -90,22 +91,9 @@ export async function adminUsage(section: (title: string) => void): Promise<numb
       });
       const url = `${fns.url}/api/admin/usage?granularity=day&from=${month}-01&to=${month}-${DAYS}`;
       const series = (): Promise<Response> => fetch(url, { headers: { Authorization: `Bearer ${token}` } });
-      await series(); // warm
-      await fetch(`${emu.baseUrl}/_emulator/requests`, { method: 'DELETE' });
-      const first = await series();
-      const body = (await first.json()) as { series: unknown[]; total: { count: number } };
+      const s = await measureRead<{ series: unknown[]; total: { count: number } }>(emu.baseUrl, series, REQUESTS);
+      const { body, trips } = s;
       if (body.total.count !== size + 1) throw new Error(`counted ${body.total.count} events, billed ${size + 1}`);
-      const log = (await (await fetch(`${emu.baseUrl}/_emulator/requests`)).json()) as { requests: { kind: string }[] };
-      const trips = log.requests.filter((r) => r.kind === 'rest').length;
-      const times: number[] = [];
-      for (let i = 0; i < REQUESTS; i++) {
-        const started = performance.now();
-        await (await series()).text();
-        times.push(performance.now() - started);
-        // Each shard is one Sync object (20 reads/s): an admin's dashboard does not refresh faster than this.
-        await new Promise((r) => setTimeout(r, 60));
-      }
-      const s = summarize(times);
       results.push({ trips, p50: s.p50 });
       rows.push([String(size), String(body.total.count), String(body.series.length), String(trips), ms(s.p50), ms(s.p95)]);
     }

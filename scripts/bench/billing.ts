@@ -25,7 +25,8 @@ import { BillingCategory, CATEGORY_RATE } from '../../src/lib/billing/rate-card'
 import { TOTALS_SHARDS, addTally, emptyTally, Tally } from '../../src/lib/store/billing-totals';
 import { startFunctions } from '../local-server';
 import { BENCH_ENV } from './service';
-import { growth, ms, summarize, table } from './stats';
+import { growth, ms, table } from './stats';
+import { measureRead } from './page-cost';
 import { runStandalone } from './standalone';
 
 type Env = Record<string, string>;
@@ -182,22 +183,9 @@ async function usageRoundTrips(emu: Emulator, env: Env, fnsUrl: string): Promise
         );
       }
     } else await fileEvents(emu, env, user.userId, size);
-    await usage(); // warm
-    await fetch(`${emu.baseUrl}/_emulator/requests`, { method: 'DELETE' });
-    const first = await usage();
-    const body = (await first.json()) as { usage: { categories: { count: number }[] } };
-    const counted = body.usage.categories.reduce((s, c) => s + c.count, 0);
-    const log = (await (await fetch(`${emu.baseUrl}/_emulator/requests`)).json()) as { requests: { kind: string }[] };
-    const trips = log.requests.filter((r) => r.kind === 'rest').length;
-    const times: number[] = [];
-    for (let i = 0; i < REQUESTS; i++) {
-      const started = performance.now();
-      await (await usage()).text();
-      times.push(performance.now() - started);
-      // Sync allows 20 reads/s per object: a user reading their own usage faster than that is not a user.
-      await new Promise((r) => setTimeout(r, 60));
-    }
-    const s = summarize(times);
+    const s = await measureRead<{ usage: { categories: { count: number }[] } }>(emu.baseUrl, usage, REQUESTS);
+    const { body, trips } = s;
+    const counted = body.usage.categories.reduce((sum, c) => sum + c.count, 0);
     results.push({ trips, p50: s.p50 });
     rows.push([String(size), String(counted), String(trips), ms(s.p50), ms(s.p95)]);
   }

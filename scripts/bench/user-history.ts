@@ -23,7 +23,8 @@ import { entryKey } from '../../src/lib/store/user-index';
 import { findUser } from '../../src/lib/store/users';
 import { startFunctions } from '../local-server';
 import { BENCH_ENV } from './service';
-import { growth, ms, summarize, table } from './stats';
+import { growth, ms, table } from './stats';
+import { measureRead } from './page-cost';
 import { runStandalone } from './standalone';
 
 export const HISTORY_SIZES = [100, 10_000] as const;
@@ -114,21 +115,8 @@ export async function userHistory(section: (title: string) => void): Promise<num
         },
         body: new URLSearchParams(params).toString(),
       });
-      await page(); // warm
-      await fetch(`${emu.baseUrl}/_emulator/requests`, { method: 'DELETE' });
-      const first = await page();
-      const body = (await first.json()) as { calls: unknown[]; pagination: { totalItems: number } };
-      const log = (await (await fetch(`${emu.baseUrl}/_emulator/requests`)).json()) as { requests: { kind: string }[] };
-      const trips = log.requests.filter((r) => r.kind === 'rest').length;
-      const times: number[] = [];
-      for (let i = 0; i < REQUESTS; i++) {
-        const started = performance.now();
-        await (await page()).text();
-        times.push(performance.now() - started);
-        // Sync allows 20 reads/s per object: a user reading their own log faster than that is not a user.
-        await new Promise((r) => setTimeout(r, 60));
-      }
-      const s = summarize(times);
+      const s = await measureRead<{ calls: unknown[]; pagination: { totalItems: number } }>(emu.baseUrl, page, REQUESTS);
+      const { body, trips } = s;
       results.push({ trips, p50: s.p50 });
       rows.push([
         String(size),
