@@ -7,17 +7,11 @@
  */
 import type { ServiceEnv } from '../runtime/env';
 import type { TwilioClient } from '../runtime/twilio-client';
-import { RATE_CARD_CACHE_MS, RateCard, Rates } from '../billing/rate-card';
+import { RATE_CARD_CACHE_MS, RateCard } from '../billing/rate-card';
 import { Json, SyncMapRef } from './sync';
 
-interface StoredCard extends Json {
-  id: string;
-  effectiveAt: string;
-  rates: Rates;
-  currency: string;
-  createdAt: string;
-  createdBy: string | null;
-}
+/** A card as stored: the card itself, as a Sync item's JSON. */
+type StoredCard = RateCard & Json;
 
 /** A page of Sync items: the card history is read in one round trip. */
 const MAX_CARDS = 100;
