@@ -4,9 +4,10 @@
  * what the build was made from (see build-record.ts). See docs/decisions/0001.
  */
 import { build } from 'esbuild';
-import { cpSync, existsSync, renameSync, rmSync } from 'fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
 import { filesUnder, writeBuildRecord } from './build-record';
+import { openApiDocument } from './openapi';
 
 const ROOT = join(__dirname, '..');
 
@@ -43,6 +44,9 @@ export async function buildAll(root = ROOT): Promise<{ functions: number; ms: nu
     // dev server: the landing page is uploaded there too, so the service's root URL shows it.
     const landing = join(src, 'assets', 'index.html');
     if (existsSync(landing)) cpSync(landing, join(next, 'assets', 'assets', 'index.html'));
+    // The API description is made from the bundles just built, so it describes exactly what deploys.
+    mkdirSync(join(next, 'assets'), { recursive: true });
+    writeFileSync(join(next, 'assets', 'openapi.json'), `${JSON.stringify(openApiDocument(next), null, 2)}\n`);
     const { fingerprint } = writeBuildRecord(root, next);
     rmSync(dist, { recursive: true, force: true });
     renameSync(next, dist);

@@ -49,7 +49,8 @@ export function answerLocalServerError(err: unknown, res: ServerResponse): void 
     res.end();
     return;
   }
-  res.writeHead(status, { 'Content-Type': 'application/json' });
+  // Marked as the local server's own answer: no function ran (Twilio's gateway refuses such requests itself).
+  res.writeHead(status, { 'Content-Type': 'application/json', 'X-Local-Server': 'refused' });
   res.end(JSON.stringify({ error }));
 }
 

@@ -5,43 +5,14 @@
  */
 import { createServer, Server } from 'http';
 import type { AddressInfo } from 'net';
-import { join, relative, sep } from 'path';
+import { join, sep } from 'path';
 import { LocalDevelopmentServer } from '@twilio/runtime-handler/dev';
 import type { ServerConfig } from '@twilio/runtime-handler/dev';
-import { filesUnder } from './build-record';
+import { DIST, routesFrom } from './routes';
 import { answerLocalServerError, withLocalEdges } from './local-requests';
 
 const ROOT = join(__dirname, '..');
-export const DIST = join(ROOT, 'dist');
-
-type Access = 'public' | 'protected' | 'private';
-interface Resource {
-  access: Access;
-  content: string;
-  name: string;
-  path: string;
-  filePath: string;
-}
-
-/** Routes exactly as Twilio derives them: the path under the folder, visibility from the suffix. */
-export function routesFrom(distDir = DIST): { functions: Resource[]; assets: Resource[] } {
-  const resource = (base: string, file: string, isFunction: boolean): Resource => {
-    let rel = `/${relative(base, file).split(sep).join('/')}`;
-    if (isFunction) rel = rel.replace(/\.js$/, '');
-    const m = /^(.*)\.(protected|private)(\.[^/.]+)?$/.exec(rel);
-    const access: Access = m ? (m[2] as Access) : 'public';
-    const path = m ? `${m[1]}${m[3] ?? ''}` : rel;
-    return { access, content: '', name: path, path, filePath: file };
-  };
-  const fnDir = join(distDir, 'functions');
-  const assetDir = join(distDir, 'assets');
-  return {
-    functions: filesUnder(fnDir)
-      .filter((f) => f.endsWith('.js'))
-      .map((f) => resource(fnDir, f, true)),
-    assets: filesUnder(assetDir).map((f) => resource(assetDir, f, false)),
-  };
-}
+export { DIST, routesFrom } from './routes';
 
 export interface RunningServer {
   url: string;

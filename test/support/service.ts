@@ -6,6 +6,7 @@
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { startFunctions, RunningServer } from '../../scripts/local-server';
 import { contractViolations } from './contract';
+import { FunctionAnswer, functionAnswerViolations, tallyFunctionAnswers } from './function-contract';
 import { startTestEmulator, TestEmulator } from './emulator';
 import type { EmulatorOptions } from '../../emulator';
 
@@ -34,17 +35,26 @@ interface RequestOpts {
   token?: string;
 }
 
-async function request<T>(url: string, init: RequestInit): Promise<HttpResult<T>> {
+async function request<T>(url: string, init: RequestInit, answers: FunctionAnswer[]): Promise<HttpResult<T>> {
   const res = await fetch(url, init);
   const text = await res.text();
+  const contentType = res.headers.get('content-type') ?? '';
   let body: unknown = text;
-  if ((res.headers.get('content-type') ?? '').includes('json')) {
+  if (contentType.includes('json')) {
     try {
       body = JSON.parse(text);
     } catch {
       body = text;
     }
   }
+  answers.push({
+    method: init.method ?? 'GET',
+    path: new URL(url).pathname,
+    status: res.status,
+    contentType,
+    body,
+    servedByLocalServer: res.headers.has('x-local-server'),
+  });
   return { status: res.status, headers: res.headers, text, body: body as T };
 }
 
@@ -70,6 +80,8 @@ export interface ServiceOptions {
 export function useService(opts: ServiceOptions = {}): () => TestService {
   let svc: TestService | undefined;
   let fns: RunningServer | undefined;
+  // Every answer a function gives in this file, checked against the service's OpenAPI document at the end.
+  const answers: FunctionAnswer[] = [];
   beforeAll(async () => {
     const t = await startTestEmulator(opts.emulator);
     const env: Record<string, string> = {
@@ -100,7 +112,7 @@ export function useService(opts: ServiceOptions = {}): () => TestService {
       env,
       get: (path, o) => {
         const query = o?.token ? { ...(o.query ?? {}), Token: o.token } : o?.query;
-        return request(withQuery(path, query), { headers: headersOf(o) });
+        return request(withQuery(path, query), { headers: headersOf(o) }, answers);
       },
       post: (path, o) => {
         const headers = headersOf(o);
@@ -113,16 +125,20 @@ export function useService(opts: ServiceOptions = {}): () => TestService {
           const json = (o?.json ?? {}) as Record<string, unknown>;
           body = JSON.stringify(o?.token ? { ...json, Token: o.token } : json);
         }
-        return request(withQuery(path, o?.query), { method: 'POST', headers, body });
+        return request(withQuery(path, o?.query), { method: 'POST', headers, body }, answers);
       },
       webhook: (path, params, signature) => {
         const url = `${base}${path}`;
         const sig = signature ?? getExpectedTwilioSignature(t.emu.authToken, url, params);
-        return request(url, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig },
-          body: new URLSearchParams(params).toString(),
-        });
+        return request(
+          url,
+          {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig },
+            body: new URLSearchParams(params).toString(),
+          },
+          answers,
+        );
       },
       flexToken: async (identity, roles = ['agent'], extra = {}) => {
         const res = await t.control<{ token: string }>('POST', '/_emulator/flex-token', { identity, roles, ...extra });
@@ -139,6 +155,9 @@ export function useService(opts: ServiceOptions = {}): () => TestService {
     await svc.t.close();
     const problems = contractViolations(svc.t.exchanges);
     if (problems.length) throw new Error(`OpenAPI contract violations:\n${problems.join('\n')}`);
+    const ours = functionAnswerViolations(answers);
+    tallyFunctionAnswers(expect.getState().testPath ?? 'unknown', answers.length, ours.length);
+    if (ours.length) throw new Error(`Answers that do not match the service's OpenAPI document:\n${ours.join('\n')}`);
   });
   return () => {
     if (!svc) throw new Error('service not started');

@@ -11,6 +11,7 @@ import { platformError } from '../../lib/contracts/error-shapes';
 const BUDGET_MS = 5_000;
 
 export const handler = defineFunction({
+  method: 'POST',
   access: access.user({ via: ['flex', 'bearer'], permission: 'system:manage_reconciliation' }),
   input: {
     window_minutes: f

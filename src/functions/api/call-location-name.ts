@@ -4,11 +4,14 @@ import { access } from '../../lib/runtime/auth';
 import { f } from '../../lib/runtime/input';
 import { twilioClient } from '../../lib/runtime/twilio-client';
 import { callerInfo } from '../../lib/lookup/caller';
-import type { ErrorShape } from '../../lib/runtime/errors';
+import { errorShape } from '../../lib/runtime/errors';
+import { pluginError } from '../../lib/contracts/error-shapes';
 
-/** The seed answers an invalid number with "unknown" values, everything else with `{error}`. */
-const errors: ErrorShape = (e) =>
-  e.status === 400 ? { location: 'Unknown Location', friendly_name: 'Unknown phone number' } : { error: e.message };
+/** The seed answers an invalid number with "unknown" values (its 400 answer below), everything else with `{error}`. */
+const errors = errorShape(
+  (e) => (e.status === 400 ? { location: 'Unknown Location', friendly_name: 'Unknown phone number' } : { error: e.message }),
+  pluginError.schema!,
+);
 
 export const handler = defineFunction({
   access: access.user(),

@@ -5,7 +5,8 @@ import { access } from '../../lib/runtime/auth';
 import { f } from '../../lib/runtime/input';
 import { Reply } from '../../lib/runtime/reply';
 import { acknowledgement } from '../../lib/messaging/twiml';
-import type { ErrorShape } from '../../lib/runtime/errors';
+import { errorShape } from '../../lib/runtime/errors';
+import { pluginWebhookError } from '../../lib/contracts/error-shapes';
 import { INBOUND_TEXT_MAX } from '../../lib/messaging/inbound';
 import { twilioClient } from '../../lib/runtime/twilio-client';
 import { billMessage } from '../../lib/billing/events';
@@ -14,15 +15,18 @@ import { logWarning } from '../../lib/runtime/log';
 
 const REQUIRED = "Invalid request. 'From', 'To', and 'Body' fields are required.";
 
-const errors: ErrorShape = (e) => ({
-  status: 'error',
-  message:
-    e.code === 'VALIDATION_ERROR'
-      ? REQUIRED
-      : e.status >= 500
-        ? 'An internal error occurred while processing the SMS.'
-        : e.message,
-});
+const errors = errorShape(
+  (e) => ({
+    status: 'error',
+    message:
+      e.code === 'VALIDATION_ERROR'
+        ? REQUIRED
+        : e.status >= 500
+          ? 'An internal error occurred while processing the SMS.'
+          : e.message,
+  }),
+  pluginWebhookError.schema!,
+);
 
 export const handler = defineFunction({
   access: access.webhook(),

@@ -2,6 +2,8 @@
  * One error type for the whole service. Services throw `ApiError`; each endpoint's `ErrorShape`
  * renders it in that endpoint's documented body. Nothing else reaches a caller: no stack traces.
  */
+import type { JsonSchema } from '../contracts/schema';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -15,7 +17,13 @@ export class ApiError extends Error {
   }
 }
 
-export type ErrorShape = (err: ApiError) => unknown;
+/** Renders an ApiError in an endpoint's documented body; `schema` is that body's JSON Schema for the docs. */
+export type ErrorShape = ((err: ApiError) => unknown) & { schema?: JsonSchema };
+
+/** An error shape with the schema of what it renders. */
+export function errorShape(render: (err: ApiError) => unknown, schema: JsonSchema): ErrorShape {
+  return Object.assign(render, { schema });
+}
 
 /** Twilio's REST errors as the SDK raises them (RestException). */
 interface TwilioRestError {

@@ -14,6 +14,7 @@ import { Reply } from './reply';
 import { assertBodyContentType, assertWebhookEncoding } from './content-type';
 import { Headers, readRequest } from './request';
 import { noteCallback } from '../health/signals';
+import type { JsonSchema } from '../contracts/schema';
 
 /** Twilio Functions' response object (global `Twilio.Response` at run time). */
 interface TwilioResponse {
@@ -24,7 +25,16 @@ interface TwilioResponse {
 declare const Twilio: { Response: new () => TwilioResponse };
 
 export type Callback = (err: unknown, response?: TwilioResponse) => void;
-export type Handler = (context: ServiceContext, event: Record<string, unknown>, callback: Callback) => Promise<void>;
+export type Handler = ((context: ServiceContext, event: Record<string, unknown>, callback: Callback) => Promise<void>) & {
+  /** The function's declaration, read by scripts/openapi.ts to describe it. */
+  spec?: FunctionSpec<Schema, Access>;
+};
+
+/** An answer with its own content type (TwiML, text); a bare schema is JSON. */
+export interface TypedAnswer {
+  contentType: Reply['contentType'];
+  schema: JsonSchema;
+}
 
 export interface RunArgs<S extends Schema, A extends Access> {
   input: InputOf<S>;
@@ -39,10 +49,25 @@ export interface RunArgs<S extends Schema, A extends Access> {
 }
 
 export interface FunctionSpec<S extends Schema, A extends Access> {
+  /** One line for the API docs: what the function does, for whom. */
+  summary?: string;
   access: A;
   input: S;
   /** Renders errors in this endpoint's documented shape. */
   errors: ErrorShape;
+  /**
+   * What the function answers, by status: its success answer (200 unless told otherwise) and any status it
+   * answers with a body of its own rather than the error shape. The OpenAPI document is made from these, and
+   * the tests check every answer against them.
+   */
+  answers?: Record<number, JsonSchema | TypedAnswer>;
+  /**
+   * Statuses the function's own work may answer in its error shape, beyond those the wrapper gives every
+   * function of its kind (400 for inputs, 401/403 for access, 415 for bodies, 500/503).
+   */
+  errorStatuses?: readonly number[];
+  /** How clients call it; default POST for webhooks and functions that require a body, GET otherwise. */
+  method?: 'GET' | 'POST';
   run(args: RunArgs<S, A>): Promise<unknown>;
   /** Own time budget, well inside the platform's 10 s (default 7 s). */
   deadlineMs?: number;
@@ -83,7 +108,7 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 }
 
 export function defineFunction<S extends Schema, A extends Access>(spec: FunctionSpec<S, A>): Handler {
-  return async (context, event, callback) => {
+  const handler: Handler = async (context, event, callback) => {
     // Until the runtime's headers are read, answers carry no Origin-specific CORS header.
     let headers: Headers = {};
     // A callback Twilio signed is a health signal (its kind's last time; a failure when not processed).
@@ -152,6 +177,8 @@ export function defineFunction<S extends Schema, A extends Access>(spec: Functio
       callback(null, plainFailure());
     }
   };
+  handler.spec = spec as unknown as FunctionSpec<Schema, Access>;
+  return handler;
 }
 
 function plainFailure(): TwilioResponse {

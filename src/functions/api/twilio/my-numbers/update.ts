@@ -7,8 +7,11 @@ import { twilioClient } from '../../../../lib/runtime/twilio-client';
 import { platformUser } from '../../../../lib/users/directory';
 import { updateNumber } from '../../../../lib/numbers/user-numbers';
 import { platformError } from '../../../../lib/contracts/error-shapes';
+import { s } from '../../../../lib/contracts/schema';
+import { phoneNumberSchema } from '../../../../lib/contracts/answers/platform';
 
 export const handler = defineFunction({
+  summary: "Changes one of the caller's numbers: its website or whether it may make calls",
   access: access.user({ via: ['bearer', 'flex'] }),
   requiresBody: true,
   input: {
@@ -20,6 +23,8 @@ export const handler = defineFunction({
       .describe('inactive numbers cannot make calls'),
   },
   errors: platformError,
+  answers: { 200: s.object({ success: s.literal(true), phoneNumber: phoneNumberSchema, message: s.string() }) },
+  errorStatuses: [404],
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
     const user = await platformUser(client, context, principal);
