@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
 import { filesUnder, writeBuildRecord } from './build-record';
-import { openApiDocument } from './openapi';
+import { declarationsFromSources, openApiDocument } from './openapi';
 
 const ROOT = join(__dirname, '..');
 
@@ -46,7 +46,8 @@ export async function buildAll(root = ROOT): Promise<{ functions: number; ms: nu
     if (existsSync(landing)) cpSync(landing, join(next, 'assets', 'assets', 'index.html'));
     // The API description is made from the bundles just built, so it describes exactly what deploys.
     mkdirSync(join(next, 'assets'), { recursive: true });
-    writeFileSync(join(next, 'assets', 'openapi.json'), `${JSON.stringify(openApiDocument(next), null, 2)}\n`);
+    const document = openApiDocument(await declarationsFromSources(next, root));
+    writeFileSync(join(next, 'assets', 'openapi.json'), `${JSON.stringify(document, null, 2)}\n`);
     const { fingerprint } = writeBuildRecord(root, next);
     rmSync(dist, { recursive: true, force: true });
     renameSync(next, dist);
