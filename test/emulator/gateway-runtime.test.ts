@@ -23,7 +23,10 @@ const ECHO = `exports.handler = (context, event, callback) => {
 const SECRET = `exports.handler = (context, event, callback) => {
   callback(null, { secret: Runtime.getAssets()['/secret.txt'].open().trim() });
 };`;
-const NEVER_ANSWERS = `exports.handler = () => { setInterval(() => undefined, 1000); };`;
+// Never answers; half a second after the limit it would call the emulator, unless its work was abandoned.
+const NEVER_ANSWERS = `exports.handler = (context) => {
+  setTimeout(() => fetch(context.TWILIO_EMULATOR_URL + '/api/2010-04-01/Accounts/abandoned-work.json'), 10500);
+};`;
 const THROWS = `exports.handler = (context, event, callback) => { callback(new Error('boom at the bottom')); };`;
 const VERSION = (n: number) => `exports.handler = (context, event, callback) => callback(null, { version: ${n} });`;
 
@@ -104,12 +107,13 @@ describe('the runtime behind the gateway', () => {
     expect(JSON.parse((await site().send('/echo')).text)).toMatchObject({ greeting: 'bonjour' });
   });
 
-  it('answers 504 after 10 s without an answer, and the next invocation runs on a fresh runtime', async () => {
+  it('answers 504 after 10 s without an answer, abandons the work the invocation left, and runs the next on a fresh runtime', async () => {
     const started = Date.now();
     const res = await site().send('/slow');
     expect(res.status).toBe(504);
     expect(Date.now() - started).toBeGreaterThanOrEqual(10_000);
     expect((await site().send('/echo')).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 1500));
     const log = await t().control<{ requests: { kind: string; error_code?: number; path: string; status: number }[] }>(
       'GET',
       '/_emulator/requests',
@@ -117,5 +121,6 @@ describe('the runtime behind the gateway', () => {
     expect(log.body.requests).toContainEqual(
       expect.objectContaining({ kind: 'error', error_code: 82002, path: '/slow', status: 504 }),
     );
+    expect(log.body.requests.filter((r) => r.path.includes('abandoned-work'))).toEqual([]);
   }, 30_000);
 });
