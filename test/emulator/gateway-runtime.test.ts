@@ -62,20 +62,24 @@ describe('the runtime behind the gateway', () => {
     });
   });
 
-  it('is also reached by its Host header, as Twilio routes it', async () => {
+  it('is also reached by its Host header, as Twilio routes it, and as <domain>.localhost from a browser', async () => {
     // fetch() sets Host from the URL; node's http client sends the one given, as any HTTP client may.
     const { port } = new URL(t().url);
-    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path: '/echo', headers: { Host: DOMAIN } }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    const byHost = (host: string) =>
+      new Promise<{ status: number; text: string }>((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port, path: '/echo', headers: { Host: host } }, (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        });
+        req.on('error', reject);
+        req.end();
       });
-      req.on('error', reject);
-      req.end();
-    });
-    expect(answer.status).toBe(200);
-    expect((JSON.parse(answer.text) as { domain: string }).domain).toBe(DOMAIN);
+    for (const host of [DOMAIN, `${DOMAIN}.localhost:${port}`]) {
+      const answer = await byHost(host);
+      expect(answer.status).toBe(200);
+      expect((JSON.parse(answer.text) as { domain: string }).domain).toBe(DOMAIN);
+    }
   });
 
   it('opens a private asset through Runtime.getAssets(), which no request reaches', async () => {
