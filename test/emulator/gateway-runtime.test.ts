@@ -3,6 +3,7 @@
  * the 10 s limit, thrown errors, redeploys. Synthetic functions: a DeployedFunction is a path and its source.
  */
 import { request } from 'http';
+import { getExpectedBodyHash, getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { registerGateway } from '../../emulator/gateway/gateway';
 import { expectLogged } from '../support/console';
 import { useEmulator } from '../support/emulator';
@@ -40,6 +41,7 @@ beforeAll(() => {
       { path: '/slow', visibility: 'public', content: NEVER_ANSWERS },
       { path: '/throws', visibility: 'public', content: THROWS },
       { path: '/version', visibility: 'public', content: VERSION(1) },
+      { path: '/signed-echo', visibility: 'protected', content: ECHO },
     ],
     assets: [{ path: '/secret.txt', visibility: 'private', content: Buffer.from('open sesame\n') }],
   });
@@ -80,6 +82,27 @@ describe('the runtime behind the gateway', () => {
       expect(answer.status).toBe(200);
       expect((JSON.parse(answer.text) as { domain: string }).domain).toBe(DOMAIN);
     }
+  });
+
+  it('checks the signature of a protected GET over its query, and of a JSON body by its bodySHA256', async () => {
+    const token = t().emu.authToken;
+    const get = '/signed-echo?name=grace';
+    const signedGet = getExpectedTwilioSignature(token, `https://${DOMAIN}${get}`, {});
+    expect((await site().send(get, { headers: { 'X-Twilio-Signature': signedGet } })).status).toBe(200);
+    const other = '/signed-echo?name=mallory';
+    expect((await site().send(other, { headers: { 'X-Twilio-Signature': signedGet } })).status).toBe(400);
+
+    const body = JSON.stringify({ name: 'grace' });
+    const post = `/signed-echo?bodySHA256=${getExpectedBodyHash(body)}`;
+    const headers = {
+      'Content-Type': 'application/json',
+      'X-Twilio-Signature': getExpectedTwilioSignature(token, `https://${DOMAIN}${post}`, {}),
+    };
+    const valid = await site().send(post, { method: 'POST', headers, body });
+    expect(valid.status).toBe(200);
+    expect(JSON.parse(valid.text)).toMatchObject({ name: 'grace', path: '/signed-echo' });
+    const tampered = await site().send(post, { method: 'POST', headers, body: JSON.stringify({ name: 'mallory' }) });
+    expect(tampered.status).toBe(400);
   });
 
   it('opens a private asset through Runtime.getAssets(), which no request reaches', async () => {

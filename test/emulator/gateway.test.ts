@@ -70,7 +70,7 @@ describe('a deployed build behind the gateway', () => {
     expect(elsewhere.status).toBe(404);
   });
 
-  it('refuses PUT with 405 and a body over 1 MB with 413', async () => {
+  it('refuses PUT with 405 (OPTIONS is answered) and a body over 1 MB with 413', async () => {
     const put = await site().send('/api/send-sms', {
       method: 'PUT',
       body: '{}',
@@ -78,6 +78,9 @@ describe('a deployed build behind the gateway', () => {
     });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, POST, OPTIONS');
+    const preflight = await site().send('/api/send-sms', { method: 'OPTIONS' });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
     const big = await site().send('/api/send-sms', {
       method: 'POST',
       body: JSON.stringify({ to: '+14155550100', message: 'x'.repeat(1_100_000) }),
