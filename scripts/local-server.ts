@@ -38,21 +38,27 @@ export async function startFunctions(opts: {
   host?: string;
   /** Receives one line per request. */
   log?: (line: string) => void;
+  /** The build to serve, laid out as dist/ (functions/, assets/); dist/ itself by default. */
+  distDir?: string;
+  /** The URL the functions are told they are served at (DOMAIN_NAME); the local URL by default. */
+  publicUrl?: string;
 }): Promise<RunningServer> {
   const port = opts.port ?? (await freePort());
   const url = `http://localhost:${port}`;
+  const distDir = opts.distDir ?? DIST;
   const config: ServerConfig = {
+    // Where the runtime resolves `twilio` from: this project's install, whichever build is served.
     baseDir: ROOT,
     env: opts.env,
     port,
-    url,
+    url: opts.publicUrl ?? url,
     detailedLogs: false,
     live: false,
     logs: false,
     legacyMode: false,
     appName: 'flex-contact-centre-backend',
     forkProcess: false,
-    routes: routesFrom(),
+    routes: routesFrom(distDir),
     enableDebugLogs: false,
   };
   const dev = new LocalDevelopmentServer(port, config);
@@ -72,8 +78,8 @@ export async function startFunctions(opts: {
     port,
     reload: () => {
       // The bundles are self-contained, so dropping them from the require cache is enough; twilio stays loaded.
-      for (const key of Object.keys(require.cache)) if (key.startsWith(DIST + sep)) delete require.cache[key];
-      dev.update(routesFrom());
+      for (const key of Object.keys(require.cache)) if (key.startsWith(distDir + sep)) delete require.cache[key];
+      dev.update(routesFrom(distDir));
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -56,6 +56,20 @@ export interface RequestLogEntry {
 }
 
 const CONTROL_PREFIX = '/_emulator';
+/** `/_emulator/domains/<domain_name>/<path>`: a deployed domain from a browser, which cannot set the Host header. */
+export const DOMAIN_PREFIX = `${CONTROL_PREFIX}/domains/`;
+
+/**
+ * Answers for hosts that are not Twilio's APIs: the Functions gateway serving deployed builds
+ * (emulator/gateway/). The emulator hands it every request for a domain it serves, by Host header or
+ * under DOMAIN_PREFIX, and the webhooks the emulator sends to such a domain.
+ */
+export interface DomainGateway {
+  /** Whether requests for `hostname` (lowercase, no port) are the gateway's. */
+  serves(hostname: string): boolean;
+  /** Answers one request; `pathAndQuery` is what the client asked of `domain`, e.g. /api/x?y=1. */
+  answer(req: IncomingMessage, res: ServerResponse, domain: string, pathAndQuery: string): Promise<void>;
+}
 
 function splitUrl(url: string): { host: string; path: string } {
   try {
@@ -79,6 +93,8 @@ export class Emulator {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly requestLog: RequestLogEntry[] = [];
   private readonly resetHooks: (() => void)[] = [];
+  private readonly closeHooks: (() => Promise<void>)[] = [];
+  private gateway: DomainGateway | undefined;
   private url = '';
   private closed = false;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -125,6 +141,7 @@ export class Emulator {
 
   async close(): Promise<void> {
     await this.quiesce();
+    for (const hook of this.closeHooks) await hook();
     this.state.flush();
     const server = this.server;
     this.server = undefined;
@@ -149,6 +166,16 @@ export class Emulator {
   /** A product registers what it must forget on `POST /_emulator/reset` beyond its state slice. */
   onReset(hook: () => void): void {
     this.resetHooks.push(hook);
+  }
+
+  /** Something to stop when the emulator closes, after the webhooks still in flight finished. */
+  onClose(hook: () => Promise<void>): void {
+    this.closeHooks.push(hook);
+  }
+
+  /** From now on, requests and webhooks for the domains `gateway` serves go to it. */
+  useGateway(gateway: DomainGateway): void {
+    this.gateway = gateway;
   }
 
   /**
@@ -192,7 +219,42 @@ export class Emulator {
       const { host, path } = splitUrl(e.url);
       this.log({ kind: 'webhook', method: e.method, host, path, status: e.status, duration_ms: e.duration_ms });
     };
-    return signedRequest(this.authToken, url, params, method, log, idempotencyToken);
+    return signedRequest(this.authToken, url, params, method, log, idempotencyToken, undefined, this.loopbackUrl(url));
+  }
+
+  /**
+   * Where a webhook to a deployed domain really goes: this server, under DOMAIN_PREFIX. It stays signed for
+   * its https://<domain>/ URL, as Twilio signs it, so the gateway's and the function's checks pass.
+   */
+  private loopbackUrl(url: string): string | undefined {
+    if (!this.gateway || !this.url) return undefined;
+    let target: URL;
+    try {
+      target = new URL(url);
+    } catch {
+      return undefined;
+    }
+    const hostname = target.hostname.toLowerCase();
+    if (!this.gateway.serves(hostname)) return undefined;
+    return `${this.url}${DOMAIN_PREFIX}${hostname}${target.pathname}${target.search}`;
+  }
+
+  /** The deployed domain a request is for, by the path prefix or the Host header (`<domain>.localhost` too). */
+  private domainRequest(req: IncomingMessage): { domain: string; pathAndQuery: string } | undefined {
+    if (!this.gateway) return undefined;
+    const url = req.url ?? '/';
+    if (url.startsWith(DOMAIN_PREFIX)) {
+      const rest = url.slice(DOMAIN_PREFIX.length);
+      const end = rest.search(/[/?]/);
+      const domain = (end < 0 ? rest : rest.slice(0, end)).toLowerCase();
+      const tail = end < 0 ? '' : rest.slice(end);
+      return { domain, pathAndQuery: tail.startsWith('/') ? tail : `/${tail}` };
+    }
+    const host = (req.headers.host ?? '')
+      .toLowerCase()
+      .replace(/:\d+$/, '')
+      .replace(/\.localhost$/, '');
+    return host && this.gateway.serves(host) ? { domain: host, pathAndQuery: url } : undefined;
   }
 
   private log(entry: Omit<RequestLogEntry, 'at'>): void {
@@ -256,6 +318,8 @@ export class Emulator {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const forDomain = this.domainRequest(req);
+    if (forDomain && this.gateway) return this.gateway.answer(req, res, forDomain.domain, forDomain.pathAndQuery);
     const started = Date.now();
     const rawUrl = new URL(req.url ?? '/', 'http://emulator');
     const path = rawUrl.pathname;

@@ -29,13 +29,16 @@ export async function signedRequest(
   log: WebhookLogger,
   idempotencyToken: string,
   timeoutMs = 15000,
+  /** Where the request really goes when that is not `url` (a deployed domain served by the emulator). */
+  deliverTo?: string,
 ): Promise<WebhookResult> {
   const started = Date.now();
   const body = new URLSearchParams(params).toString();
-  const target = method === 'GET' ? `${url}${url.includes('?') ? '&' : '?'}${body}` : url;
+  const withQuery = (base: string): string => (method === 'GET' ? `${base}${base.includes('?') ? '&' : '?'}${body}` : base);
+  const target = withQuery(url);
   const signature = getExpectedTwilioSignature(authToken, target, method === 'GET' ? {} : params);
   try {
-    const res = await fetch(target, {
+    const res = await fetch(withQuery(deliverTo ?? url), {
       method,
       headers: {
         'X-Twilio-Signature': signature,
