@@ -42,10 +42,10 @@ export class EmulatorServerlessClient extends TwilioServerlessApiClient {
     this.redirect = towardsEmulator(emulatorUrl);
   }
 
-  request(method: HTTPAlias, path: string): Promise<Response<unknown>>;
-  request(method: HTTPAlias, path: string, options: OptionsOfJSONResponseBody): Promise<Response<unknown>>;
-  request(method: HTTPAlias, path: string, options: OptionsOfTextResponseBody): Promise<Response<string>>;
-  request(
+  override request(method: HTTPAlias, path: string): Promise<Response<unknown>>;
+  override request(method: HTTPAlias, path: string, options: OptionsOfJSONResponseBody): Promise<Response<unknown>>;
+  override request(method: HTTPAlias, path: string, options: OptionsOfTextResponseBody): Promise<Response<string>>;
+  override request(
     method: HTTPAlias,
     path: string,
     options: OptionsOfJSONResponseBody | OptionsOfTextResponseBody = {},

@@ -12,8 +12,10 @@ export const DEFAULT_RUNTIME = 'node22';
 const RUNTIME_HANDLER = '@twilio/runtime-handler';
 const HANDLER_VERSIONS_URL = 'https://www.twilio.com/docs/serverless/functions-assets/handler';
 
-/** Twilio's limits ("Functions & Assets (API-only)"): versions per build by kind. */
-const MAX_FUNCTION_VERSIONS = 50;
+/**
+ * Asset versions per build (Twilio support, "Assets": 1000 public or protected files, 50 private ones). The
+ * old beta page's 50 Function Versions per build is not applied: services deploy more (flex-project-template's).
+ */
 const MAX_PUBLIC_ASSET_VERSIONS = 1000;
 const MAX_PRIVATE_ASSET_VERSIONS = 50;
 /**
@@ -60,8 +62,6 @@ export function checkBuildRequest(
       `Some dependencies could not be validated. No matching version found for ${RUNTIME_HANDLER}@${handler.version}. ` +
         `You can find the valid versions at ${HANDLER_VERSIONS_URL}`,
     );
-  if (functions.length > MAX_FUNCTION_VERSIONS)
-    throw invalid(`A Build can contain at most ${MAX_FUNCTION_VERSIONS} Function Versions`);
   const privateAssets = assets.filter((a) => a.visibility === 'private').length;
   if (privateAssets > MAX_PRIVATE_ASSET_VERSIONS)
     throw invalid(`A Build can contain at most ${MAX_PRIVATE_ASSET_VERSIONS} private Asset Versions`);
