@@ -10,13 +10,13 @@ import { cliInfo } from 'twilio-run/dist/commands/deploy';
 import { getConfigFromFlags } from 'twilio-run/dist/config/deploy';
 import { printConfigInfo, printDeployedResources } from 'twilio-run/dist/printers/deploy';
 import { logApiError, logger } from 'twilio-run/dist/utils/logger';
+import { join } from 'path';
 import yargs from 'yargs';
 import { DEFAULT_AUTH_TOKEN } from '../emulator/core/emulator';
 import type { RequestLogEntry } from '../emulator/core/emulator';
 import { localSettings } from './dev-env';
 import { EmulatorServerlessClient } from './emulator-deploy-client';
 import { readEnvFile } from './env-file';
-import { join } from 'path';
 
 interface EmulatorTarget {
   url: string;

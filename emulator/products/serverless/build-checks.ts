@@ -4,8 +4,7 @@
  * runtime-handler versions are the deploy pre-check's own lists (scripts/deploy-check.ts): one list.
  */
 import { ACCEPTED_RUNTIME_HANDLERS, ACCEPTED_RUNTIMES } from '../../../scripts/deploy-check';
-import type { Dependency, VersionRecord } from './model';
-import { invalid } from './model';
+import { Dependency, invalid, VersionRecord } from './model';
 
 /** Twilio's default when a build names no runtime (changelog 2026-07-08: node22 is the default). */
 export const DEFAULT_RUNTIME = 'node22';

@@ -5,10 +5,10 @@
  * worked out when read, so a build still building when the emulator stops finishes after a restart.
  */
 import { json } from '../../core/router';
+import type { Table } from '../../core/state';
 import { all, first, iso8601, newSid, notFound } from '../../core/wire';
 import { checkBuildRequest, DEFAULT_RUNTIME, packagingFailure, parseDependencies } from './build-checks';
 import { BuildRecord, invalid, listPage, ROUTE, SERVERLESS_BASE, ServerlessContext, VersionRecord } from './model';
-import type { Table } from '../../core/state';
 
 export type BuildStatus = 'building' | 'completed' | 'failed';
 

@@ -68,7 +68,8 @@ export function registerDeployments(ctx: ServerlessContext): void {
   emu.router.add('GET', `${PATH}/{Sid}`, (req) => {
     const e = environmentOf(req.params);
     const d = tables.deployments.get(req.params.Sid);
-    if (!d || d.environment_sid !== e.sid) throw notFound(`${base(e).replace(SERVERLESS_BASE, '/v1')}/${req.params.Sid}`);
+    if (!d || d.environment_sid !== e.sid)
+      throw notFound(`/v1/Services/${e.service_sid}/Environments/${e.sid}/Deployments/${req.params.Sid}`);
     return json(200, wire(d));
   });
 }

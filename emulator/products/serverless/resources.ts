@@ -41,6 +41,8 @@ const VISIBILITIES: readonly Visibility[] = ['public', 'protected', 'private'];
 export function registerResources(ctx: ServerlessContext, kind: Kind): void {
   const { emu } = ctx;
   const { plural, singular, resources, versions } = kind;
+  /** The path parameter naming a version's parent: FunctionSid or AssetSid. */
+  const parentName = singular === 'function' ? 'FunctionSid' : 'AssetSid';
   const base = (serviceSid: string): string => `${SERVERLESS_BASE}/Services/${serviceSid}/${plural}`;
   const resourcePath = `${ROUTE}/{ServiceSid}/${plural}`;
 
@@ -75,7 +77,7 @@ export function registerResources(ctx: ServerlessContext, kind: Kind): void {
   };
 
   const versionOf = (params: Record<string, string>): VersionRecord => {
-    const r = resourceOf(params, `${singular === 'function' ? 'Function' : 'Asset'}Sid`);
+    const r = resourceOf(params, parentName);
     const v = versions.get(params.Sid);
     if (!v || v.parent_sid !== r.sid) throw notFound(`/v1/Services/${r.service_sid}/${plural}/${r.sid}/Versions/${params.Sid}`);
     return v;
@@ -116,13 +118,11 @@ export function registerResources(ctx: ServerlessContext, kind: Kind): void {
     return json(200, wire(r));
   });
 
-  const parentParam = singular === 'function' ? '{FunctionSid}' : '{AssetSid}';
-  const parentName = singular === 'function' ? 'FunctionSid' : 'AssetSid';
-  const versionsPath = `${resourcePath}/${parentParam}/Versions`;
+  const versionsPath = `${resourcePath}/{${parentName}}/Versions`;
 
   emu.router.add(
     'POST',
-    `${UPLOAD_ROUTE}/{ServiceSid}/${plural}/${parentParam}/Versions`,
+    `${UPLOAD_ROUTE}/{ServiceSid}/${plural}/{${parentName}}/Versions`,
     (req) => {
       const r = resourceOf(req.params, parentName);
       const parts = parseMultipart(String(req.headers['content-type'] ?? ''), req.body);
