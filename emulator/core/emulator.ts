@@ -273,6 +273,10 @@ export class Emulator {
         if (matched === 'not-found') throw new TwilioApiError(404, 20404, `The requested resource ${realPath} was not found`);
         throw new TwilioApiError(405, 20004, `Method not allowed`);
       }
+      // Credentials first: a body (up to an upload's size) is read only for a caller who may send it.
+      if (matched.route.auth) {
+        checkBasicAuth(req.headers, this.accountSid, this.authToken, matched.params.AccountSid);
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of req) {
@@ -290,9 +294,6 @@ export class Emulator {
         } catch {
           throw new TwilioApiError(400, 20001, 'Invalid JSON body');
         }
-      }
-      if (matched.route.auth) {
-        checkBasicAuth(req.headers, this.accountSid, this.authToken, matched.params.AccountSid);
       }
       if (!isControl) await this.faults.apply(method, path);
       const emuReq: EmuRequest = {

@@ -26,6 +26,7 @@ function upload(serviceSid: string, functionSid: string, fields: Record<string, 
 }
 
 let serviceSid = '';
+afterEach(() => jest.restoreAllMocks());
 beforeAll(async () => {
   serviceSid = (await serverless().services.create({ uniqueName: 'api-tests', friendlyName: 'API tests' })).sid;
 });
@@ -169,12 +170,18 @@ describe('Function Versions and Builds', () => {
 
   it('builds over one lifecycle step, then deploys and the environment serves the build', async () => {
     const [version] = await serverless().services(serviceSid).functions(functionSid).functionVersions.list();
+    // The clock stands still while the build is young, so a slow machine cannot let it finish early.
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(Date.now());
     const build = await serverless()
       .services(serviceSid)
       .builds.create({ functionVersions: [version.sid], dependencies: '[{"name":"twilio","version":"5.8.2"}]' });
     expect(build).toMatchObject({ status: 'building', runtime: 'node22', dependencies: [{ name: 'twilio', version: '5.8.2' }] });
     const stage = serverless().services(serviceSid).environments('stage');
-    await expect(stage.deployments.create({ buildSid: build.sid })).rejects.toMatchObject({ code: 20001 });
+    await expect(stage.deployments.create({ buildSid: build.sid })).rejects.toMatchObject({
+      code: 20001,
+      message: `Build ${build.sid} is building; only a completed Build can be deployed`,
+    });
+    clock.mockRestore();
     await new Promise((r) => setTimeout(r, t().emu.stepMs + 10));
     expect((await serverless().services(serviceSid).builds(build.sid).buildStatus().fetch()).status).toBe('completed');
     const deployment = await stage.deployments.create({ buildSid: build.sid });
