@@ -85,8 +85,13 @@ const EMULATOR_ACCOUNT_SID = 'AC00000000000000000000000000000000';
 export interface DeployPlan {
   /** What goes into .env.deploy: the set production variables (credentials included, which twilio-run keeps). */
   variables: Record<string, string>;
-  /** Reasons to refuse any deploy, dry run included. */
+  /** Reasons to refuse any deploy to Twilio, dry run included. */
   problems: string[];
+  /**
+   * The part of `problems` Twilio's build itself refuses (versions, runtime): a rehearsal against the
+   * emulator goes on with them, so ops see the refusal as Twilio answers it.
+   */
+  platformProblems: string[];
   /** Credentials a real deploy needs and .env lacks (a dry run does without). */
   missingCredentials: string[];
   /** Variables the service needs that .env lacks: the environment keeps what it has in the Console, if any. */
@@ -106,19 +111,24 @@ export function planDeploy(
   }
   if (env.ACCOUNT_SID === EMULATOR_ACCOUNT_SID) problems.push("ACCOUNT_SID is the emulator's account");
   else if (env.ACCOUNT_SID && !env.ACCOUNT_SID.startsWith('AC')) problems.push('ACCOUNT_SID does not start with AC');
+  const platformProblems: string[] = [];
   for (const [name, version] of Object.entries(pkg.dependencies ?? {})) {
-    if (!EXACT.test(version)) problems.push(`dependency ${name} is not pinned to an exact version (${version})`);
+    if (!EXACT.test(version)) platformProblems.push(`dependency ${name} is not pinned to an exact version (${version})`);
   }
   const handler = pkg.dependencies?.['@twilio/runtime-handler'];
-  if (handler === undefined) problems.push('dependency @twilio/runtime-handler is missing (the platform needs it)');
+  if (handler === undefined) platformProblems.push('dependency @twilio/runtime-handler is missing (the platform needs it)');
   else if (!(handler in ACCEPTED_RUNTIME_HANDLERS))
-    problems.push(
+    platformProblems.push(
       `@twilio/runtime-handler ${handler} is not a version Twilio accepts; use ${Object.keys(ACCEPTED_RUNTIME_HANDLERS).join(' or ')}`,
     );
   if (runtime === undefined)
     problems.push('.twilioserverlessrc sets no runtime; set one so a deploy does not inherit an old one');
   else if (!(runtime in ACCEPTED_RUNTIMES))
-    problems.push(`runtime ${runtime} is not one Twilio Functions builds on; use ${Object.keys(ACCEPTED_RUNTIMES).join(' or ')}`);
+    platformProblems.push(
+      `runtime ${runtime} is not one Twilio Functions builds on; use ${Object.keys(ACCEPTED_RUNTIMES).join(' or ')}`,
+    );
+
+  problems.push(...platformProblems);
 
   const variables: Record<string, string> = {};
   for (const { name } of PRODUCTION_VARIABLES) if (env[name]) variables[name] = env[name];
@@ -126,6 +136,7 @@ export function planDeploy(
   return {
     variables,
     problems,
+    platformProblems,
     missingCredentials: unset.filter((v) => v.need === 'credential').map((v) => v.name),
     missingRequired: unset.filter((v) => v.need === 'required'),
     unsetOptional: unset.filter((v) => v.need === 'optional'),

@@ -1,10 +1,12 @@
 /**
- * `npm run deploy [-- --dry-run] [-- <twilio-run deploy flags>]`, run in the project folder:
+ * `npm run deploy [-- --dry-run] [-- --emulator] [-- <twilio-run deploy flags>]`, run in the project folder:
  *   1. checks (deploy-check.ts) against .env, package.json and .twilioserverlessrc;
  *   2. rebuilds dist when it is not the build of the current sources (build-record.ts);
  *   3. prints the upload manifest (deploy-manifest.ts);
  *   4. without --dry-run, writes the production variables to the git-ignored .env.deploy and runs
  *      `twilio-run deploy` with it. A dry run needs no credentials and uploads nothing.
+ * With --emulator the deploy is rehearsed against the local emulator (deploy-emulator.ts): no credentials,
+ * and what Twilio's build refuses is not refused here but left to the emulator, which refuses it as Twilio does.
  */
 import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
@@ -14,6 +16,7 @@ import { staleBuild } from './build-record';
 import { planDeploy } from './deploy-check';
 import { deploySettings, describeManifest, uploadManifest } from './deploy-manifest';
 import { readEnvFile } from './env-file';
+import { rehearseDeploy } from './deploy-emulator';
 
 /** The environment twilio-run deploys to: `--environment X`, `--production` (none), else its default `dev`. */
 function environmentOf(args: readonly string[]): string {
@@ -28,7 +31,8 @@ async function main(): Promise<number> {
   const root = process.cwd();
   const args = process.argv.slice(2);
   const dryRun = args.includes('--dry-run');
-  const passOn = args.filter((a) => a !== '--dry-run');
+  const emulator = args.includes('--emulator');
+  const passOn = args.filter((a) => a !== '--dry-run' && a !== '--emulator');
   const environment = environmentOf(passOn);
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
     name?: string;
@@ -50,7 +54,11 @@ async function main(): Promise<number> {
   } else console.log('dist is the build of these sources.');
   console.log(describeManifest(await uploadManifest(root, settings, pkg, plan, environment), plan));
 
-  const refusals = [...plan.problems, ...(dryRun ? [] : plan.missingCredentials.map((v) => `${v} is not set in .env`))];
+  const refusals = emulator
+    ? []
+    : [...plan.problems, ...(dryRun ? [] : plan.missingCredentials.map((v) => `${v} is not set in .env`))];
+  if (emulator && plan.platformProblems.length)
+    console.log(`Twilio would refuse this deploy; the rehearsal shows how:\n${listed(plan.platformProblems)}`);
   if (refusals.length) {
     console.error(`${dryRun ? 'A deploy would be refused' : 'Deploy refused'}:\n${listed(refusals)}`);
     return 1;
@@ -67,6 +75,7 @@ async function main(): Promise<number> {
       .join('\n') + '\n',
     { mode: 0o600 },
   );
+  if (emulator) return rehearseDeploy(root, passOn, envFile);
   const res = spawnSync('npx', ['twilio-run', 'deploy', '--env', envFile, ...passOn], { cwd: root, stdio: 'inherit' });
   return res.status ?? 1;
 }

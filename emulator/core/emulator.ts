@@ -330,14 +330,26 @@ export class Emulator {
     const realPath = isControl ? path : `/${rest.join('/')}`;
     let reply: EmuReply;
     try {
+      const matched = this.router.match(method, path);
+      if (typeof matched === 'string') {
+        // Twilio authenticates before it routes: without valid credentials every path is 401, known or not.
+        if (!isControl) checkBasicAuth(req.headers, this.accountSid, this.authToken, undefined);
+        if (matched === 'not-found') throw new TwilioApiError(404, 20404, `The requested resource ${realPath} was not found`);
+        throw new TwilioApiError(405, 20004, `Method not allowed`);
+      }
+      // Credentials first: a body (up to an upload's size) is read only for a caller who may send it.
+      if (matched.route.auth) {
+        checkBasicAuth(req.headers, this.accountSid, this.authToken, matched.params.AccountSid);
+      }
       const chunks: Buffer[] = [];
       let size = 0;
       for await (const chunk of req) {
         size += (chunk as Buffer).length;
-        if (size > 1_048_576) throw new TwilioApiError(413, 20001, 'Request body too large');
+        if (size > matched.route.maxBodyBytes) throw new TwilioApiError(413, 20001, 'Request body too large');
         chunks.push(chunk as Buffer);
       }
-      const text = Buffer.concat(chunks).toString('utf8');
+      const body = Buffer.concat(chunks);
+      const text = body.toString('utf8');
       const contentType = req.headers['content-type'] ?? '';
       let parsedJson: unknown;
       if (contentType.includes('application/json') && text) {
@@ -347,16 +359,6 @@ export class Emulator {
           throw new TwilioApiError(400, 20001, 'Invalid JSON body');
         }
       }
-      const matched = this.router.match(method, path);
-      if (typeof matched === 'string') {
-        // Twilio authenticates before it routes: without valid credentials every path is 401, known or not.
-        if (!isControl) checkBasicAuth(req.headers, this.accountSid, this.authToken, undefined);
-        if (matched === 'not-found') throw new TwilioApiError(404, 20404, `The requested resource ${realPath} was not found`);
-        throw new TwilioApiError(405, 20004, `Method not allowed`);
-      }
-      if (matched.route.auth) {
-        checkBasicAuth(req.headers, this.accountSid, this.authToken, matched.params.AccountSid);
-      }
       if (!isControl) await this.faults.apply(method, path);
       const emuReq: EmuRequest = {
         method,
@@ -364,6 +366,7 @@ export class Emulator {
         query: parseParams(rawUrl.search.slice(1)),
         form: contentType.includes('application/x-www-form-urlencoded') ? parseParams(text) : {},
         json: parsedJson,
+        body,
         headers: req.headers,
         params: matched.params,
       };

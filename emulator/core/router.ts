@@ -13,6 +13,8 @@ export interface EmuRequest {
   form: Params;
   /** JSON body, for the control API and the IAM endpoint. */
   json: unknown;
+  /** The body's bytes as sent (multipart uploads). */
+  body: Buffer;
   headers: IncomingHttpHeaders;
   params: Record<string, string>;
 }
@@ -31,7 +33,11 @@ export type Handler = (req: EmuRequest) => EmuReply | Promise<EmuReply>;
 export interface RouteOptions {
   /** Twilio basic auth with the account's credentials (default true; the control API sets false). */
   auth?: boolean;
+  /** Largest body the route reads (default 1 MiB, Twilio's API limit); uploads take more. */
+  maxBodyBytes?: number;
 }
+
+const DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
 interface Route {
   method: string;
@@ -40,6 +46,7 @@ interface Route {
   names: string[];
   handler: Handler;
   auth: boolean;
+  maxBodyBytes: number;
 }
 
 export const json = (status: number, body: unknown, headers?: Record<string, string>): EmuReply => ({
@@ -71,6 +78,7 @@ export class Router {
       names,
       handler,
       auth: options.auth ?? true,
+      maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     });
   }
 

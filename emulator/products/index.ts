@@ -3,6 +3,7 @@
  * emulator's router and returns the API other products use (numbers -> messages -> calls ...).
  */
 import type { Emulator } from '../core/emulator';
+import type { DeployedEnvironments } from '../gateway/deployed-build';
 import { registerUsageRecords } from './usage/records';
 import { registerAccounts } from './accounts';
 import { registerApplications } from './applications';
@@ -20,8 +21,14 @@ import { registerPricing } from './pricing-numbers';
 import { registerIam } from './iam';
 import { registerKeys } from './keys';
 import { registerVerify } from './verify';
+import { registerServerless } from './serverless';
 
-export function registerProducts(emu: Emulator): void {
+/** What products hand to parts of the emulator outside them (the gateway serves what was deployed). */
+export interface RegisteredProducts {
+  deployments: DeployedEnvironments;
+}
+
+export function registerProducts(emu: Emulator): RegisteredProducts {
   registerAccounts(emu);
   const applications = registerApplications(emu);
   const numbers = registerNumbers(emu, { applications });
@@ -39,4 +46,5 @@ export function registerProducts(emu: Emulator): void {
   registerIam(emu);
   const keys = registerKeys(emu);
   registerDevices(emu, { keys, applications, calls });
+  return { deployments: registerServerless(emu) };
 }

@@ -26,6 +26,8 @@ const UNDOCUMENTED: RegExp[] = [
   /^api\.twilio\.com GET \/2010-04-01\/Accounts\/[^/]+\/Recordings\/RE[0-9a-f]{32}(\.mp3|\.wav)?$/,
   // Message media content: a redirect to the file, not a JSON operation.
   /^api\.twilio\.com GET \/2010-04-01\/Accounts\/[^/]+\/Messages\/[^/]+\/Media\/ME[0-9a-f]{32}$/,
+  // Serverless uploads: the upload host is not in the documents; the version it answers is fetched and checked.
+  /^serverless-upload\.twilio\.com POST \/v1\/Services\/[^/]+\/(Functions|Assets)\/[^/]+\/Versions$/,
 ];
 
 const ERROR_SCHEMA = {

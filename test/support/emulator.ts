@@ -5,7 +5,8 @@
 import { mkdtempSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { startEmulator, Emulator, EmulatorOptions, Exchange } from '../../emulator';
+import { startEmulatorWithProducts, Emulator, EmulatorOptions, Exchange } from '../../emulator';
+import type { DeployedEnvironments } from '../../emulator/gateway/deployed-build';
 import { twilioClient, TwilioClient, RetryPolicy, DEFAULT_RETRY } from '../../src/lib/runtime/twilio-client';
 import { contractViolations } from './contract';
 
@@ -14,6 +15,8 @@ export interface TestEmulator {
   url: string;
   client: TwilioClient;
   exchanges: Exchange[];
+  /** What the emulator's Serverless API has deployed, as its gateway sees it. */
+  deployments: DeployedEnvironments;
   /** A client with another retry policy (tests of retries). */
   clientWith(policy: Partial<RetryPolicy>): TwilioClient;
   /** Plain HTTP to the control API. */
@@ -23,7 +26,7 @@ export interface TestEmulator {
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const exchanges: Exchange[] = [];
-  const emu = await startEmulator({
+  const { emu, products } = await startEmulatorWithProducts({
     port: 0,
     stateDir: mkdtempSync(join(tmpdir(), 'emu-')),
     stepMs: 20,
@@ -39,6 +42,7 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     url: emu.baseUrl,
     client: twilioClient(env),
     exchanges,
+    deployments: products.deployments,
     clientWith: (policy) => twilioClient(env, { ...DEFAULT_RETRY, ...policy }),
     async control<T>(method: string, path: string, body?: unknown) {
       const res = await fetch(`${emu.baseUrl}${path}`, {

@@ -1,0 +1,123 @@
+/**
+ * `npm run deploy -- --emulator` as a developer runs it: the real script in a copy of the project, against
+ * a running emulator named by TWILIO_EMULATOR_URL in .env. The deploy is the Serverless Toolkit's own code;
+ * the emulator then holds what its gateway serves.
+ */
+import { execFile } from 'child_process';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { buildAll } from '../../scripts/build';
+import { routesFrom } from '../../scripts/local-server';
+import { useEmulator } from '../support/emulator';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+const DEPLOY = join(ROOT, 'scripts', 'deploy.ts');
+const t = useEmulator({ functionsBaseUrl: 'http://127.0.0.1:9' });
+let project: string;
+
+interface Run {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+function deploy(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(TSX, [DEPLOY, '--emulator', ...args], { cwd: project, timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err && typeof err.code === 'number' ? err.code : err ? 1 : 0;
+      resolve({ status: code, stdout, stderr });
+    });
+  });
+}
+
+const writeEnv = (lines: string[]): void =>
+  writeFileSync(join(project, '.env'), [`TWILIO_EMULATOR_URL=${t().url}`, ...lines].join('\n'));
+const domainIn = (stdout: string): string => /^domain +(\S+)/m.exec(stdout)?.[1] ?? '';
+
+beforeAll(async () => {
+  project = mkdtempSync(join(tmpdir(), 'deploy-emulator-'));
+  for (const f of ['src', 'package.json', 'tsconfig.json', '.twilioserverlessrc'])
+    cpSync(join(ROOT, f), join(project, f), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
+  await buildAll(project);
+}, 60_000);
+
+afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+describe('npm run deploy -- --emulator', () => {
+  let domain = '';
+  let firstBuild = '';
+
+  it('deploys every function and asset with the toolkit, and prints the domain and the URLs', async () => {
+    writeEnv(['SOFTPHONE_IDENTITY=softphone']);
+    const run = await deploy();
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Rehearsing the deploy against the emulator at ${t().url}`);
+    domain = domainIn(run.stdout);
+    expect(domain).toMatch(/^flex-contact-centre-backend-\d{4}-dev\.twil\.io$/);
+    const { functions, assets } = routesFrom(join(project, 'dist'));
+    for (const f of functions.filter((r) => r.access !== 'private'))
+      expect(run.stdout).toMatch(new RegExp(`^${f.access} +${f.path} +https://${domain}${f.path} *$`, 'm'));
+    const deployed = t().deployments.byDomain(domain);
+    firstBuild = deployed?.buildSid ?? '';
+    expect(deployed?.functions).toHaveLength(functions.length);
+    expect(deployed?.assets.map((a) => a.path).sort()).toEqual(assets.map((a) => a.path).sort());
+    expect(deployed?.functions.find((f) => f.path === '/api/call')?.content).toBe(
+      readFileSync(join(project, 'dist', 'functions', 'api', 'call.js'), 'utf8'),
+    );
+    expect(deployed?.variables).toEqual({ SOFTPHONE_IDENTITY: 'softphone' });
+    expect(deployed?.dependencies['@twilio/runtime-handler']).toBe('2.0.1');
+  }, 60_000);
+
+  it('redeploys a changed function as a new build on the same domain', async () => {
+    appendFileSync(join(project, 'src', 'functions', 'api', 'call.ts'), "\nexport const rehearsal = 'second deploy';\n");
+    const run = await deploy();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('src/functions/api/call.ts changed since the build');
+    expect(domainIn(run.stdout)).toBe(domain);
+    const deployed = t().deployments.byDomain(domain);
+    expect(deployed?.buildSid).not.toBe(firstBuild);
+    expect(deployed?.functions.find((f) => f.path === '/api/call')?.content).toContain('second deploy');
+  }, 60_000);
+
+  it('updates a changed variable and adds a new one', async () => {
+    const api = t().client.serverless.v1.services('flex-contact-centre-backend').environments('dev-environment').variables;
+    const [before] = await api.list();
+    writeEnv(['SOFTPHONE_IDENTITY=agent', 'API_USERNAME=ops']);
+    const run = await deploy();
+    expect(run.status).toBe(0);
+    expect(t().deployments.byDomain(domain)?.variables).toEqual({ SOFTPHONE_IDENTITY: 'agent', API_USERNAME: 'ops' });
+    expect((await api.list()).find((v) => v.key === 'SOFTPHONE_IDENTITY')?.sid).toBe(before.sid);
+  }, 60_000);
+
+  it("fails a runtime handler Twilio refuses with Twilio's error, and the live build stays", async () => {
+    const live = t().deployments.byDomain(domain)?.buildSid;
+    const pkgFile = join(project, 'package.json');
+    const pkg = readFileSync(pkgFile, 'utf8');
+    writeFileSync(pkgFile, pkg.replace('"@twilio/runtime-handler": "2.0.1"', '"@twilio/runtime-handler": "2.1.0"'));
+    try {
+      const run = await deploy();
+      expect(run.status).toBe(1);
+      expect(run.stdout).toContain(
+        'Twilio would refuse this deploy; the rehearsal shows how:\n  - @twilio/runtime-handler 2.1.0 is not a version Twilio accepts; use 2.0.1\n',
+      );
+      expect(run.stderr).toContain('ERROR Failed API Request 20001');
+      expect(run.stderr.replace(/\s*│\s*/g, ' ')).toContain('No matching version found for @twilio/runtime-handler@2.1.0.');
+      expect(t().deployments.byDomain(domain)?.buildSid).toBe(live);
+    } finally {
+      writeFileSync(pkgFile, pkg);
+    }
+  }, 60_000);
+
+  it('says how to start an emulator when none answers', async () => {
+    writeFileSync(join(project, '.env'), 'TWILIO_EMULATOR_URL=http://127.0.0.1:9\n');
+    const run = await deploy();
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      'Deploy rehearsal refused: No emulator answers at http://127.0.0.1:9: start one with `npm start` (or `npm run emulator`) and deploy again.\n',
+    );
+  }, 60_000);
+});
