@@ -22,6 +22,7 @@ import { registerIam } from './iam';
 import { registerKeys } from './keys';
 import { registerVerify } from './verify';
 import { registerServerless } from './serverless';
+import { registerGateway } from '../gateway/gateway';
 
 /** What products hand to parts of the emulator outside them (the gateway serves what was deployed). */
 export interface RegisteredProducts {
@@ -46,5 +47,8 @@ export function registerProducts(emu: Emulator): RegisteredProducts {
   registerIam(emu);
   const keys = registerKeys(emu);
   registerDevices(emu, { keys, applications, calls });
-  return { deployments: registerServerless(emu) };
+  const deployments = registerServerless(emu);
+  // What a deploy made is served at its environment's domain, as Twilio's Functions gateway serves it.
+  registerGateway(emu, { deployments });
+  return { deployments };
 }
