@@ -46,6 +46,16 @@ describe('the typed client', () => {
     }
   });
 
+  it("is published as the service's version, with the openapi-fetch the service is tested with", () => {
+    const read = (
+      path: string,
+    ): { version: string; dependencies?: Record<string, string>; devDependencies?: Record<string, string> } =>
+      JSON.parse(readFileSync(join(__dirname, '..', '..', path), 'utf8')) as ReturnType<typeof read>;
+    const [service, client] = [read('package.json'), read('client/package.json')];
+    expect(client.version).toBe(service.version);
+    expect(client.dependencies?.['openapi-fetch']).toBe(service.devDependencies?.['openapi-fetch']);
+  });
+
   it('buys and lists numbers as a Flex user, the token in the body of a POST and in the query of a GET', async () => {
     const token = await s().flexToken('client-agent');
     const agent = clientAs({ flexToken: token });
