@@ -67,6 +67,14 @@ describe('the typed client', () => {
     const mine = await agent.GET('/api/twilio/my-numbers');
     expect(mine.error).toBeUndefined();
     expect(mine.data?.phoneNumbers.map((n) => n.number)).toEqual([number?.number]);
+
+    // A form body, as some plugins send: the token joins its fields.
+    const changed = await agent.POST('/api/twilio/my-numbers/update', {
+      body: { id: number?.id ?? '', status: 'inactive' },
+      bodySerializer: (body) => new URLSearchParams(body).toString(),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    });
+    expect(changed.data?.phoneNumber.status).toBe('inactive');
   });
 
   it("reads a bearer user's usage with typed query parameters, credentials asked for before each request", async () => {
