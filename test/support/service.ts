@@ -25,6 +25,8 @@ export interface TestService {
   post<T = unknown>(path: string, opts?: RequestOpts & { json?: unknown; form?: Record<string, string> }): Promise<HttpResult<T>>;
   /** A POST signed as Twilio signs webhooks (form-encoded); `signature` overrides it (forgery tests). */
   webhook<T = unknown>(path: string, params: Record<string, string>, signature?: string): Promise<HttpResult<T>>;
+  /** `fetch` for clients of the service (the typed client): their answers are checked against the document too. */
+  fetch(request: Request): Promise<Response>;
   /** A dev Flex token minted by the emulator. */
   flexToken(identity: string, roles?: string[], extra?: Record<string, unknown>): Promise<string>;
 }
@@ -35,9 +37,8 @@ interface RequestOpts {
   token?: string;
 }
 
-async function request<T>(url: string, init: RequestInit, answers: FunctionAnswer[]): Promise<HttpResult<T>> {
-  const res = await fetch(url, init);
-  const text = await res.text();
+/** Notes a function's answer for the check against the document at the end of the file; the body as parsed. */
+function noteAnswer(answers: FunctionAnswer[], method: string, url: string, res: Response, text: string): unknown {
   const contentType = res.headers.get('content-type') ?? '';
   let body: unknown = text;
   if (contentType.includes('json')) {
@@ -48,13 +49,20 @@ async function request<T>(url: string, init: RequestInit, answers: FunctionAnswe
     }
   }
   answers.push({
-    method: init.method ?? 'GET',
+    method,
     path: new URL(url).pathname,
     status: res.status,
     contentType,
     body,
     servedByLocalServer: res.headers.has('x-local-server'),
   });
+  return body;
+}
+
+async function request<T>(url: string, init: RequestInit, answers: FunctionAnswer[]): Promise<HttpResult<T>> {
+  const res = await fetch(url, init);
+  const text = await res.text();
+  const body = noteAnswer(answers, init.method ?? 'GET', url, res, text);
   return { status: res.status, headers: res.headers, text, body: body as T };
 }
 
@@ -139,6 +147,11 @@ export function useService(opts: ServiceOptions = {}): () => TestService {
           },
           answers,
         );
+      },
+      fetch: async (req) => {
+        const res = await fetch(req);
+        noteAnswer(answers, req.method, req.url, res, await res.clone().text());
+        return res;
       },
       flexToken: async (identity, roles = ['agent'], extra = {}) => {
         const res = await t.control<{ token: string }>('POST', '/_emulator/flex-token', { identity, roles, ...extra });

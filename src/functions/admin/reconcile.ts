@@ -6,11 +6,13 @@ import { f } from '../../lib/runtime/input';
 import { twilioClient } from '../../lib/runtime/twilio-client';
 import { reconcile } from '../../lib/reconcile/sweep';
 import { platformError } from '../../lib/contracts/error-shapes';
+import { logRepairSchema } from '../../lib/contracts/answers/admin';
 
 /** Work stops starting this long after the request came in, well inside the wrapper's 7 s deadline. */
 const BUDGET_MS = 5_000;
 
 export const handler = defineFunction({
+  summary: "Repairs the service's logs from Twilio's own records since the last run; call until done",
   method: 'POST',
   access: access.user({ via: ['flex', 'bearer'], permission: 'system:manage_reconciliation' }),
   input: {
@@ -20,6 +22,8 @@ export const handler = defineFunction({
       .describe('re-check this many minutes back whatever the watermark says (up to 7 days)'),
   },
   errors: platformError,
+  answers: { 200: logRepairSchema },
+  errorStatuses: [502],
   run: async ({ input, context }) => {
     const outcome = await reconcile(twilioClient(context), context, {
       deadline: Date.now() + BUDGET_MS,

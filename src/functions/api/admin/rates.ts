@@ -6,11 +6,17 @@ import { twilioClient } from '../../../lib/runtime/twilio-client';
 import { rateCardHistory } from '../../../lib/billing/reports';
 import { cardAt, rateCardView } from '../../../lib/billing/rate-card';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { s } from '../../../lib/contracts/schema';
+import { succeeded } from '../../../lib/contracts/answers/platform';
+import { rateCardSchema } from '../../../lib/contracts/answers/admin';
 
 export const handler = defineFunction({
+  summary: "The rate card history, seed 004's default first, and which card is in force now",
   access: access.user({ via: ['flex', 'bearer'], permission: 'system:manage_rates' }),
   input: {},
   errors: platformError,
+  answers: { 200: succeeded({ currentRateCardId: s.string(), rateCards: s.array(rateCardSchema) }) },
+  errorStatuses: [502],
   run: async ({ context }) => {
     const cards = await rateCardHistory(twilioClient(context), context);
     return {

@@ -7,8 +7,10 @@ import { twilioClient } from '../../../lib/runtime/twilio-client';
 import { addDays, dayField, today } from '../../../lib/analytics/inputs';
 import { usageSeries } from '../../../lib/analytics/usage-series';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { usageSeriesSchema } from '../../../lib/contracts/answers/admin';
 
 export const handler = defineFunction({
+  summary: 'Platform-wide usage and amounts by billing category, per day or month',
   access: access.user({ via: ['bearer', 'flex'], permission: 'system:view_usage_analytics' }),
   input: {
     from: dayField().optional().describe('first day (or month) of the series; default 29 days before `to`'),
@@ -16,6 +18,8 @@ export const handler = defineFunction({
     granularity: f.oneOf(['day', 'month'] as const).default('day'),
   },
   errors: platformError,
+  answers: { 200: usageSeriesSchema },
+  errorStatuses: [502],
   run: async ({ input, context }) => {
     const to = input.to ?? today();
     const from = input.from ?? (input.granularity === 'day' ? addDays(to, -29) : `${to.slice(0, 4)}-01-01`);

@@ -5,8 +5,11 @@ import { f } from '../../../lib/runtime/input';
 import { twilioClient } from '../../../lib/runtime/twilio-client';
 import { CAPABILITIES, NUMBER_TYPES, searchAvailableNumbers } from '../../../lib/numbers/search';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { s } from '../../../lib/contracts/schema';
+import { availableNumberSchema, succeeded } from '../../../lib/contracts/answers/platform';
 
 export const handler = defineFunction({
+  summary: 'Searches the numbers Twilio has for sale, by type, area code, digits and capabilities',
   access: access.user({ via: ['bearer', 'flex'] }),
   input: {
     areaCode: f.int({ min: 100, max: 999 }).optional().describe('area code, e.g. 415'),
@@ -17,6 +20,8 @@ export const handler = defineFunction({
     capabilities: f.list(f.oneOf(CAPABILITIES), { max: 3 }).default([]).describe('voice, sms, mms: all required'),
   },
   errors: platformError,
+  answers: { 200: succeeded({ availableNumbers: s.array(availableNumberSchema) }) },
+  errorStatuses: [502],
   run: async ({ input, context }) => {
     const availableNumbers = await searchAvailableNumbers(twilioClient(context), input);
     return { success: true, availableNumbers };

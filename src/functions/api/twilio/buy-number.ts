@@ -8,10 +8,13 @@ import { idempotencyKeyField } from '../../../lib/outbound/idempotency';
 import { platformUser } from '../../../lib/users/directory';
 import { buyNumber } from '../../../lib/numbers/user-numbers';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { s } from '../../../lib/contracts/schema';
+import { phoneNumberSchema, succeeded } from '../../../lib/contracts/answers/platform';
 import { accrueNumberFees } from '../../../lib/billing/events';
 import { logWarning } from '../../../lib/runtime/log';
 
 export const handler = defineFunction({
+  summary: 'Buys a number for the caller, its calls and messages pointed at this service',
   access: access.user({ via: ['bearer', 'flex'] }),
   requiresBody: true,
   input: {
@@ -25,6 +28,8 @@ export const handler = defineFunction({
     idempotency_key: idempotencyKeyField,
   },
   errors: platformError,
+  answers: { 200: succeeded({ phoneNumber: phoneNumberSchema, message: s.string() }) },
+  errorStatuses: [404, 409, 422, 502, 504],
   run: async (args) => {
     const { input, context, principal } = args;
     if (!input.phoneNumber && !input.areaCode) throw invalid('phoneNumber', 'phoneNumber or areaCode is required');

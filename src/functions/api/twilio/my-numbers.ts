@@ -5,11 +5,16 @@ import { twilioClient } from '../../../lib/runtime/twilio-client';
 import { platformUser } from '../../../lib/users/directory';
 import { myNumbers } from '../../../lib/numbers/user-numbers';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { s } from '../../../lib/contracts/schema';
+import { phoneNumberSchema, succeeded } from '../../../lib/contracts/answers/platform';
 
 export const handler = defineFunction({
+  summary: 'The phone numbers the caller holds, with their call counts',
   access: access.user({ via: ['bearer', 'flex'] }),
   input: {},
   errors: platformError,
+  answers: { 200: succeeded({ phoneNumbers: s.array(phoneNumberSchema) }) },
+  errorStatuses: [502],
   run: async ({ context, principal }) => {
     const client = twilioClient(context);
     const user = await platformUser(client, context, principal);

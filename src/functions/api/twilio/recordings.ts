@@ -6,8 +6,10 @@ import { twilioClient } from '../../../lib/runtime/twilio-client';
 import { platformUser } from '../../../lib/users/directory';
 import { listUserRecordings } from '../../../lib/history/recordings';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { recordingSchema, paged } from '../../../lib/contracts/answers/platform';
 
 export const handler = defineFunction({
+  summary: "The caller's recordings, newest first, paged",
   access: access.user({ via: ['bearer', 'flex'] }),
   input: {
     page: f.int({ min: 1, max: 1000 }).default(1),
@@ -16,6 +18,8 @@ export const handler = defineFunction({
     phoneNumberId: f.string({ max: 32 }).optional().describe('recordings of calls on one of the user’s numbers'),
   },
   errors: platformError,
+  answers: { 200: paged('recordings', recordingSchema) },
+  errorStatuses: [502],
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
     const user = await platformUser(client, context, principal);

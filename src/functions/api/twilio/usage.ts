@@ -8,8 +8,10 @@ import { platformUser } from '../../../lib/users/directory';
 import { monthUsage } from '../../../lib/billing/statements';
 import { monthOf } from '../../../lib/billing/charge';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { monthUsageSchema, succeeded } from '../../../lib/contracts/answers/platform';
 
 export const handler = defineFunction({
+  summary: "The caller's usage and costs in a month: by category, by number, against their limit",
   access: access.user({ via: ['bearer', 'flex'] }),
   input: {
     month: f
@@ -18,6 +20,8 @@ export const handler = defineFunction({
       .describe('which month; this one when absent'),
   },
   errors: platformError,
+  answers: { 200: succeeded({ usage: monthUsageSchema }) },
+  errorStatuses: [502],
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
     const user = await platformUser(client, context, principal);

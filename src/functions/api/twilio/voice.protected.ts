@@ -10,8 +10,10 @@ import { finishBrowserCall, placeBrowserCall } from '../../../lib/voice/browser-
 import { identityToRing } from '../../../lib/voice/inbound-calls';
 import { ringSoftphone, voiceFallback } from '../../../lib/voice/twiml';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { s } from '../../../lib/contracts/schema';
 
 export const handler = defineFunction({
+  summary: "The TwiML App's Voice URL: dials a browser call from the user's number, rings the owner of a called number",
   access: access.webhook(),
   input: {
     CallSid: f.sid('CA', 'a call SID'),
@@ -24,6 +26,7 @@ export const handler = defineFunction({
     DialCallDuration: f.int({ min: 0 }).optional(),
   },
   errors: platformError,
+  answers: { 200: { contentType: 'text/xml', schema: s.twiml() } },
   fallback: () => Reply.twiml(voiceFallback()),
   run: async ({ input, context }) => {
     const client = twilioClient(context);

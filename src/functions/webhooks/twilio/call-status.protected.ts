@@ -8,10 +8,13 @@ import { twilioClient } from '../../../lib/runtime/twilio-client';
 import { recordCallEvent } from '../../../lib/store/call-records';
 import { indexCall, ownerOfCall } from '../../../lib/history/attribution';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { s } from '../../../lib/contracts/schema';
+import { CALL_STATUSES } from '../../../lib/contracts/answers/platform';
 import { chargedAmount, eventTime } from '../../../lib/runtime/twilio-params';
 import { billCall } from '../../../lib/billing/events';
 
 export const handler = defineFunction({
+  summary: "Twilio's call status callback: keeps the call record and bills a completed call once",
   access: access.webhook(),
   input: {
     CallSid: f.sid('CA', 'a call SID'),
@@ -36,6 +39,14 @@ export const handler = defineFunction({
     PriceUnit: f.string({ max: 8 }).optional(),
   },
   errors: platformError,
+  answers: {
+    200: s.object({
+      success: s.literal(true),
+      callSid: s.string({ pattern: '^CA[0-9a-f]{32}$' }),
+      status: s.enum(CALL_STATUSES),
+    }),
+  },
+  errorStatuses: [502],
   run: async ({ input, context }) => {
     const price = chargedAmount(input.Price);
     const client = twilioClient(context);

@@ -5,10 +5,13 @@ import { access } from '../../../lib/runtime/auth';
 import { f, invalid } from '../../../lib/runtime/input';
 import { twilioClient } from '../../../lib/runtime/twilio-client';
 import { platformError } from '../../../lib/contracts/error-shapes';
+import { s } from '../../../lib/contracts/schema';
+import { RECORDING_STATUSES } from '../../../lib/contracts/answers/platform';
 import { chargedAmount } from '../../../lib/runtime/twilio-params';
 import { keepRecording, keepTranscription } from '../../../lib/history/recordings';
 
 export const handler = defineFunction({
+  summary: "Twilio's recording status or transcription callback: keeps the recording, attributed to its call's owner",
   access: access.webhook(),
   input: {
     RecordingSid: f.sid('RE', 'a recording SID'),
@@ -23,6 +26,14 @@ export const handler = defineFunction({
     TranscriptionText: f.body({ max: 16_000 }).optional().describe('set by a transcription callback'),
   },
   errors: platformError,
+  answers: {
+    200: s.object({
+      success: s.literal(true),
+      recordingSid: s.string({ pattern: '^RE[0-9a-f]{32}$' }),
+      status: s.enum([...RECORDING_STATUSES, 'transcribed']),
+    }),
+  },
+  errorStatuses: [502],
   run: async ({ input, context }) => {
     const client = twilioClient(context);
     const now = new Date().toISOString();

@@ -9,10 +9,14 @@ import { setRateCard } from '../../../../lib/billing/admin';
 import { moneyField } from '../../../../lib/billing/money';
 import { RATE_NAMES, rateCardView } from '../../../../lib/billing/rate-card';
 import { platformError } from '../../../../lib/contracts/error-shapes';
+import { s } from '../../../../lib/contracts/schema';
+import { succeeded } from '../../../../lib/contracts/answers/platform';
+import { rateCardSchema } from '../../../../lib/contracts/answers/admin';
 
 const rate = (what: string): Field<number | undefined> => new Field(moneyField).optional().describe(what);
 
 export const handler = defineFunction({
+  summary: 'A new rate card for events from its effective time; rates not given carry over',
   access: access.user({ via: ['flex', 'bearer'], permission: 'system:manage_rates' }),
   requiresBody: true,
   input: {
@@ -24,6 +28,8 @@ export const handler = defineFunction({
     effectiveAt: f.string({ max: 40 }).optional().describe('ISO 8601; at least 60 s from now, which is the default'),
   },
   errors: platformError,
+  answers: { 200: succeeded({ rateCard: rateCardSchema, message: s.string() }) },
+  errorStatuses: [502],
   run: async ({ input, context, principal }) => {
     const rates = Object.fromEntries(RATE_NAMES.filter((r) => input[r] !== undefined).map((r) => [r, input[r]]));
     if (Object.keys(rates).length === 0) throw invalid('rates', `give at least one of: ${RATE_NAMES.join(', ')}`);

@@ -7,8 +7,12 @@ import { twilioClient } from '../../../../lib/runtime/twilio-client';
 import { setUserSpendingLimit } from '../../../../lib/billing/admin';
 import { CURRENCY, moneyField, toDecimal } from '../../../../lib/billing/money';
 import { platformError } from '../../../../lib/contracts/error-shapes';
+import { s } from '../../../../lib/contracts/schema';
+import { succeeded } from '../../../../lib/contracts/answers/platform';
+import { spendingLimitSchema } from '../../../../lib/contracts/answers/admin';
 
 export const handler = defineFunction({
+  summary: "Sets a user's monthly spending limit",
   access: access.user({ via: ['flex', 'bearer'], permission: 'system:manage_rates' }),
   requiresBody: true,
   input: {
@@ -16,6 +20,8 @@ export const handler = defineFunction({
     limit: new Field(moneyField).describe('USD per month'),
   },
   errors: platformError,
+  answers: { 200: succeeded({ spendingLimit: spendingLimitSchema, message: s.string() }) },
+  errorStatuses: [502],
   run: async ({ input, context, principal }) => {
     const record = await setUserSpendingLimit(twilioClient(context), context, {
       userId: input.userId,

@@ -24,7 +24,7 @@ export const handler = defineFunction({
   },
   errors: platformError,
   answers: { 200: s.object({ success: s.literal(true), phoneNumber: phoneNumberSchema, message: s.string() }) },
-  errorStatuses: [404],
+  errorStatuses: [404, 502],
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
     const user = await platformUser(client, context, principal);
