@@ -124,7 +124,8 @@ function isTyped(answer: JsonSchema | TypedAnswer): answer is TypedAnswer {
 /** Statuses the wrapper itself may answer with the error shape, for a function of this kind. */
 function wrapperStatuses(spec: Spec): number[] {
   const statuses = new Set<number>();
-  if (Object.keys(spec.input).length > 0) statuses.add(400);
+  // Not only declared inputs: the reserved `request` key and parameters a signature cannot cover are refused too.
+  statuses.add(400);
   if (spec.access.kind === 'user') [401, 403].forEach((s) => statuses.add(s));
   if (spec.access.kind === 'webhook') [403, 415].forEach((s) => statuses.add(s));
   if (spec.requiresBody) statuses.add(415);
