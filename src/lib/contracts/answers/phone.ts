@@ -3,16 +3,14 @@
  * (src/lib/voice/calls.ts), and its health answer.
  */
 import { s } from '../schema';
-import { callSidSchema, callStatusSchema, durationSchema } from './plugin';
-
-const e164 = s.string({ pattern: '^\\+[1-9]\\d{6,14}$', description: 'E.164' });
+import { callSidSchema, callStatusSchema, durationSchema, e164Schema } from './twilio';
 
 export const callInitiatedSchema = s.object({
   success: s.literal(true),
   call_sid: callSidSchema,
   status: callStatusSchema,
-  to: e164,
-  from_number: e164,
+  to: e164Schema,
+  from_number: e164Schema,
   message: s.string(),
 });
 

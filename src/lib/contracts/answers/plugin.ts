@@ -1,44 +1,10 @@
 /**
- * Answer schemas of the Flex plugin API (seed 000), and the Twilio status values the softphone and phone
- * API answers share with it. Each mirrors the view that builds the answer (src/lib/lookup/caller.ts,
- * src/lib/voice/call-history.ts, src/lib/messaging/messages.ts, src/lib/taskrouter/tasks.ts).
+ * Answer schemas of the Flex plugin API (seed 000). Each mirrors the view that builds the answer
+ * (src/lib/lookup/caller.ts, src/lib/voice/call-history.ts, src/lib/messaging/messages.ts,
+ * src/lib/taskrouter/tasks.ts).
  */
 import { s } from '../schema';
-
-/** A call's status as Twilio's Calls API gives it. */
-export const callStatusSchema = s.enum([
-  'queued',
-  'ringing',
-  'in-progress',
-  'completed',
-  'busy',
-  'failed',
-  'no-answer',
-  'canceled',
-]);
-
-/** A message's status as Twilio's Messages API gives it. */
-export const messageStatusSchema = s.enum([
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'delivered',
-  'undelivered',
-  'receiving',
-  'received',
-  'accepted',
-  'scheduled',
-  'read',
-  'partially_delivered',
-  'canceled',
-]);
-
-export const callSidSchema = s.string({ pattern: '^CA[0-9a-f]{32}$' });
-export const messageSidSchema = s.string({ pattern: '^(SM|MM)[0-9a-f]{32}$' });
-
-/** Whole seconds, as Twilio's Calls API counts them (a string there, and so here). */
-export const durationSchema = s.string({ pattern: '^\\d+$', description: 'seconds' });
+import { callStatusSchema, durationSchema, messageSidSchema, messageStatusSchema } from './twilio';
 
 export const greetingSchema = s.literal('Hello, Twilio Plugin!');
 

@@ -6,9 +6,9 @@
 import { s } from '../schema';
 import { CONFIG_KEYS } from '../../sms-router/config';
 import { VERIFICATION_METHODS } from '../../sms-router/mappings';
+import { e164Schema } from './twilio';
 
 const userId = s.integer({ minimum: 1, description: "the user's id in the user directory" });
-const e164 = s.string({ pattern: '^\\+[1-9]\\d{6,14}$', description: 'E.164' });
 const health = s.enum(['healthy', 'unhealthy']);
 const configKey = s.enum(CONFIG_KEYS, { description: 'a known setting' });
 
@@ -35,7 +35,7 @@ export const routerStatsSchema = s.object({
     messages: s.integer({ minimum: 0 }),
     success_rate: s.number({ minimum: 0, description: 'percent, one decimal' }),
   }),
-  top_users: s.array(s.object({ user_id: userId, message_count: s.integer({ minimum: 1 }), phone_number: s.string() }), {
+  top_users: s.array(s.object({ user_id: userId, message_count: s.integer({ minimum: 1 }), phone_number: e164Schema }), {
     description: 'at most 10, most messages first',
   }),
   deliveries: s.object({
@@ -71,7 +71,7 @@ export const phoneMappingSchema = s.named(
   s.object({
     id: s.integer({ minimum: 1 }),
     user_id: userId,
-    phone_number: e164,
+    phone_number: e164Schema,
     is_primary: s.boolean(),
     is_verified: s.boolean(),
     verification_method: s.enum(VERIFICATION_METHODS),
@@ -85,7 +85,7 @@ export const phoneMappingsSchema = s.object({ mappings: s.array(phoneMappingSche
 export const mappingCreatedSchema = s.object({
   message: s.string(),
   user_id: userId,
-  phone_number: e164,
+  phone_number: e164Schema,
   mapping_id: s.integer({ minimum: 1 }),
 });
 
@@ -94,7 +94,7 @@ export const mappingDeletedSchema = s.object({ message: s.string(), mapping_id: 
 export const verificationStartedSchema = s.object({
   message: s.string(),
   mapping_id: s.integer({ minimum: 1 }),
-  phone_number: e164,
+  phone_number: e164Schema,
   verification_status: s.enum(['pending', 'approved', 'canceled', 'max_attempts_reached', 'deleted', 'failed', 'expired'], {
     description: "Twilio Verify's status of the verification",
   }),
@@ -110,7 +110,7 @@ export const usagePageSchema = s.object({
     s.object({
       id: s.integer({ minimum: 0 }),
       user_id: s.nullable(userId),
-      phone_number: s.string(),
+      phone_number: e164Schema,
       direction: s.enum(['inbound', 'outbound']),
       length: s.integer({ minimum: 0, description: 'characters' }),
       success: s.boolean(),

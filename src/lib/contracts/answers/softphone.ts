@@ -3,7 +3,7 @@
  * call and message views (src/lib/voice/calls.ts, src/lib/messaging/messages.ts), and its webhooks' TwiML.
  */
 import { s } from '../schema';
-import { callSidSchema, callStatusSchema, messageSidSchema, messageStatusSchema } from './plugin';
+import { callSidSchema, callStatusSchema, messageSidSchema, messageStatusSchema } from './twilio';
 
 /** A number as the softphone dials it: E.164, or `whatsapp:` and E.164 for a WhatsApp user. */
 const addressSchema = s.string({ pattern: '^(whatsapp:)?\\+[1-9]\\d{6,14}$' });
