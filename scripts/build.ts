@@ -5,11 +5,13 @@
  */
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'fs';
-import { join, relative } from 'path';
+import { dirname, join, relative } from 'path';
 import { filesUnder, writeBuildRecord } from './build-record';
 import { declarationsFromSources, openApiDocument } from './openapi';
 
 const ROOT = join(__dirname, '..');
+
+const SWAGGER_UI_FILES = ['swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'swagger-ui.css'];
 
 /**
  * Builds into a fresh folder and swaps it in whole: a failed build (a syntax error while `npm start` watches)
@@ -44,6 +46,10 @@ export async function buildAll(root = ROOT): Promise<{ functions: number; ms: nu
     // dev server: the landing page is uploaded there too, so the service's root URL shows it.
     const landing = join(src, 'assets', 'index.html');
     if (existsSync(landing)) cpSync(landing, join(next, 'assets', 'assets', 'index.html'));
+    // The /docs page's Swagger UI, from the kept package rather than a CDN: only the files the page loads.
+    const swaggerUi = dirname(require.resolve('swagger-ui-dist/package.json', { paths: [root] }));
+    mkdirSync(join(next, 'assets', 'docs'), { recursive: true });
+    for (const file of SWAGGER_UI_FILES) cpSync(join(swaggerUi, file), join(next, 'assets', 'docs', file));
     // The API description is made from the bundles just built, so it describes exactly what deploys.
     mkdirSync(join(next, 'assets'), { recursive: true });
     const document = openApiDocument(await declarationsFromSources(next, root));

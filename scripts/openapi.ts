@@ -65,15 +65,18 @@ const STATUS_TEXT: Record<number, string> = {
   202: 'Accepted',
   400: 'Invalid input',
   401: 'Not signed in, or the credentials are not valid',
+  402: 'The monthly spending limit is reached',
   403: 'Signed in without the permission this needs, or a webhook whose signature is not valid',
   404: 'Not found (or not yours)',
   409: 'Conflicts with the current state',
   413: 'Too large',
   415: 'The body is neither JSON nor a form',
+  422: 'The idempotency key was used for a different request',
   429: 'Too many requests',
   500: 'The service failed or is not configured for this',
   502: 'Twilio did not complete the request',
   503: 'Temporarily unavailable (Twilio or Sync busy, or out of time); try again',
+  504: 'Twilio did not answer in time: the outcome is unknown',
 };
 
 /** `/api/twilio/my-numbers/update` -> `apiTwilioMyNumbersUpdate` (stable ids for generated clients). */
@@ -122,7 +125,8 @@ function isTyped(answer: JsonSchema | TypedAnswer): answer is TypedAnswer {
 /** Statuses the wrapper itself may answer with the error shape, for a function of this kind. */
 function wrapperStatuses(spec: Spec): number[] {
   const statuses = new Set<number>();
-  if (Object.keys(spec.input).length > 0) statuses.add(400);
+  // Not only declared inputs: the reserved `request` key and parameters a signature cannot cover are refused too.
+  statuses.add(400);
   if (spec.access.kind === 'user') [401, 403].forEach((s) => statuses.add(s));
   if (spec.access.kind === 'webhook') [403, 415].forEach((s) => statuses.add(s));
   if (spec.requiresBody) statuses.add(415);

@@ -6,6 +6,7 @@ import { twilioClient } from '../../lib/runtime/twilio-client';
 import { callerInfo } from '../../lib/lookup/caller';
 import { errorShape } from '../../lib/runtime/errors';
 import { pluginError } from '../../lib/contracts/error-shapes';
+import { callerInfoSchema, unknownCallerSchema } from '../../lib/contracts/answers/plugin';
 
 /** The seed answers an invalid number with "unknown" values (its 400 answer below), everything else with `{error}`. */
 const errors = errorShape(
@@ -14,8 +15,11 @@ const errors = errorShape(
 );
 
 export const handler = defineFunction({
+  summary: "Where a phone number is from and whose it is (the caller's name where Twilio Lookup knows it)",
   access: access.user(),
   input: { phone_number: f.phone().describe('the number to describe, E.164') },
   errors,
+  answers: { 200: callerInfoSchema, 400: unknownCallerSchema },
+  errorStatuses: [502],
   run: ({ input, context }) => callerInfo(twilioClient(context), input.phone_number),
 });

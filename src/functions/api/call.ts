@@ -8,8 +8,10 @@ import { idempotencyKeyField, sendOnce } from '../../lib/outbound/idempotency';
 import { connectToClient } from '../../lib/voice/twiml';
 import { softphoneIdentity } from '../../lib/voice/softphone';
 import { softphoneError } from '../../lib/contracts/error-shapes';
+import { placedCallSchema } from '../../lib/contracts/answers/softphone';
 
 export const handler = defineFunction({
+  summary: 'Calls a phone or WhatsApp user and connects them to the softphone, once per idempotency key',
   access: access.user({ via: ['basic', 'flex'] }),
   requiresBody: true,
   input: {
@@ -18,6 +20,8 @@ export const handler = defineFunction({
     idempotency_key: idempotencyKeyField,
   },
   errors: softphoneError,
+  answers: { 200: placedCallSchema },
+  errorStatuses: [409, 422, 502, 504],
   run: async (args) => {
     const { input, context, principal } = args;
     const from = input.whatsapp

@@ -7,8 +7,10 @@ import { outboundMessage } from '../../lib/messaging/messages';
 import { idempotencyKeyField, sendOnce } from '../../lib/outbound/idempotency';
 import { configuredNumber } from '../../lib/voice/calls';
 import { softphoneError } from '../../lib/contracts/error-shapes';
+import { sentMessageSchema } from '../../lib/contracts/answers/softphone';
 
 export const handler = defineFunction({
+  summary: 'Sends an SMS, MMS or WhatsApp message from the configured number, once per idempotency key',
   access: access.user({ via: ['basic', 'flex'] }),
   requiresBody: true,
   input: {
@@ -25,6 +27,8 @@ export const handler = defineFunction({
     idempotency_key: idempotencyKeyField,
   },
   errors: softphoneError,
+  answers: { 200: sentMessageSchema },
+  errorStatuses: [402, 409, 422, 502, 504],
   run: async (args) => {
     const { input, context } = args;
     if (!input.message && !input.media_url) throw invalid('message', 'message is required unless media_url is given');

@@ -12,6 +12,7 @@ import { twilioClient } from '../../lib/runtime/twilio-client';
 import { billMessage } from '../../lib/billing/events';
 import { isoSeconds } from '../../lib/time';
 import { logWarning } from '../../lib/runtime/log';
+import { s } from '../../lib/contracts/schema';
 
 const REQUIRED = "Invalid request. 'From', 'To', and 'Body' fields are required.";
 
@@ -29,6 +30,7 @@ const errors = errorShape(
 );
 
 export const handler = defineFunction({
+  summary: "Twilio's incoming-message webhook: bills an SMS received on a user's number and acknowledges it",
   access: access.webhook(),
   input: {
     From: f.string({ max: 64 }).describe('sender'),
@@ -40,6 +42,7 @@ export const handler = defineFunction({
       .describe('what the message is billed under'),
   },
   errors,
+  answers: { 200: { contentType: 'text/xml', schema: s.twiml('a Message acknowledging the text') } },
   run: async ({ input, context }) => {
     if (input.MessageSid) {
       // The acknowledgement matters more than the bill: reconciliation bills what this could not.

@@ -6,8 +6,10 @@ import { twilioClient } from '../../lib/runtime/twilio-client';
 import { outboundMessage } from '../../lib/messaging/messages';
 import { idempotencyKeyField, sendOnce } from '../../lib/outbound/idempotency';
 import { pluginError } from '../../lib/contracts/error-shapes';
+import { sentSmsSchema } from '../../lib/contracts/answers/plugin';
 
 export const handler = defineFunction({
+  summary: "Sends an SMS from one of the account's numbers, once per idempotency key",
   access: access.user(),
   requiresBody: true,
   input: {
@@ -17,6 +19,8 @@ export const handler = defineFunction({
     idempotency_key: idempotencyKeyField,
   },
   errors: pluginError,
+  answers: { 200: sentSmsSchema },
+  errorStatuses: [402, 409, 422, 502, 504],
   run: async (args) => {
     const { input, context } = args;
     const client = twilioClient(context);

@@ -5,11 +5,15 @@ import { f } from '../../lib/runtime/input';
 import { twilioClient } from '../../lib/runtime/twilio-client';
 import { fetchCall } from '../../lib/voice/calls';
 import { phoneError } from '../../lib/contracts/error-shapes';
+import { callStatusAnswerSchema } from '../../lib/contracts/answers/phone';
 
 export const handler = defineFunction({
+  summary: "A call's status, duration and times",
   access: access.user(),
   input: { call_sid: f.string({ max: 34 }).describe('the call SID (CA...)') },
   errors: phoneError,
+  answers: { 200: callStatusAnswerSchema },
+  errorStatuses: [404, 502],
   run: async ({ input, context }) => {
     const c = await fetchCall(twilioClient(context), input.call_sid);
     return {

@@ -7,8 +7,10 @@ import { ROUTES, serviceUrl } from '../../lib/runtime/urls';
 import { configuredNumber, outboundCall } from '../../lib/voice/calls';
 import { idempotencyKeyField, sendOnce } from '../../lib/outbound/idempotency';
 import { phoneError } from '../../lib/contracts/error-shapes';
+import { callInitiatedSchema } from '../../lib/contracts/answers/phone';
 
 export const handler = defineFunction({
+  summary: 'Places a call from the configured number, once per idempotency key',
   access: access.user(),
   requiresBody: true,
   input: {
@@ -17,6 +19,8 @@ export const handler = defineFunction({
     idempotency_key: idempotencyKeyField,
   },
   errors: phoneError,
+  answers: { 200: callInitiatedSchema },
+  errorStatuses: [409, 422, 502, 504],
   run: async (args) => {
     const { input, context } = args;
     const from = configuredNumber(context, 'TWILIO_FROM_NUMBER', 'TWILIO_PHONE_NUMBER');

@@ -7,11 +7,15 @@ import { twilioClient } from '../../lib/runtime/twilio-client';
 import { reconcileLazily } from '../../lib/reconcile/lazy';
 import { listCalls } from '../../lib/voice/calls';
 import { phoneError } from '../../lib/contracts/error-shapes';
+import { callListSchema } from '../../lib/contracts/answers/phone';
 
 export const handler = defineFunction({
+  summary: "The account's most recent calls",
   access: access.user(),
   input: { limit: f.int({ min: 1, max: 1000 }).default(10).describe('how many calls, 1..1000') },
   errors: phoneError,
+  answers: { 200: callListSchema },
+  errorStatuses: [502],
   run: async ({ input, context }) => {
     const client = twilioClient(context);
     const [listed] = await Promise.all([listCalls(client, input.limit), reconcileLazily(client, context)]);

@@ -5,11 +5,14 @@ import { access } from '../../lib/runtime/auth';
 import { Reply } from '../../lib/runtime/reply';
 import { phoneError } from '../../lib/contracts/error-shapes';
 import { E164 } from '../../lib/phone/e164';
+import { phoneHealthySchema, phoneUnhealthySchema } from '../../lib/contracts/answers/phone';
 
 export const handler = defineFunction({
+  summary: 'Whether the phone service is configured (public, for monitors)',
   access: access.public(),
   input: {},
   errors: phoneError,
+  answers: { 200: phoneHealthySchema, 503: phoneUnhealthySchema },
   run: async ({ context }) => {
     const from = context.TWILIO_FROM_NUMBER || context.TWILIO_PHONE_NUMBER;
     const missing = [

@@ -8,8 +8,10 @@ import { afterDial, ringSoftphone, voiceFallback, voicemailTaken } from '../../l
 import { twilioClient } from '../../lib/runtime/twilio-client';
 import { identityToRing } from '../../lib/voice/inbound-calls';
 import { softphoneError } from '../../lib/contracts/error-shapes';
+import { voiceTwimlAnswer } from '../../lib/contracts/answers/softphone';
 
 export const handler = defineFunction({
+  summary: "Twilio's voice webhook: rings the browser of the number's owner or the softphone; unanswered, takes a voicemail",
   access: access.webhook(),
   input: {
     CallSid: f.string({ max: 64 }),
@@ -20,6 +22,7 @@ export const handler = defineFunction({
     RecordingUrl: f.string({ max: 512 }).optional().describe('set when Twilio reports the voicemail'),
   },
   errors: softphoneError,
+  answers: { 200: voiceTwimlAnswer },
   deadlineMs: 7000,
   fallback: () => Reply.twiml(voiceFallback()),
   run: async ({ input, context }) => {

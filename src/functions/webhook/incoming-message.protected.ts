@@ -12,8 +12,10 @@ import { messagingResponse } from '../../lib/messaging/twiml';
 import { softphoneError } from '../../lib/contracts/error-shapes';
 import { billMessage } from '../../lib/billing/events';
 import { isoSeconds } from '../../lib/time';
+import { messagingTwimlAnswer } from '../../lib/contracts/answers/softphone';
 
 export const handler = defineFunction({
+  summary: "Twilio's messaging webhook: logs an SMS, MMS or WhatsApp message, bills it, and acknowledges it",
   access: access.webhook(),
   input: {
     MessageSid: f.string({ max: 64, pattern: /^(SM|MM)[0-9a-f]{32}$/, patternHint: 'must be a message SID' }),
@@ -24,6 +26,7 @@ export const handler = defineFunction({
     ProfileName: f.relayed({ keep: 256 }).optional(),
   },
   errors: softphoneError,
+  answers: { 200: messagingTwimlAnswer },
   // Twilio keeps every inbound message in its own log, so an ack without our copy loses nothing.
   fallback: () => Reply.twiml(messagingResponse(['Thanks, we received your message.'])),
   run: async ({ input, context, event }) => {

@@ -65,6 +65,10 @@ export const s = {
   record(values: JsonSchema, opts: Common = {}): JsonSchema {
     return withCommon({ type: 'object', additionalProperties: values }, opts);
   },
+  /** Any JSON value: data passed on as it was given (a task's attributes, an audited state). */
+  json(opts: Common = {}): JsonSchema {
+    return withCommon({}, opts);
+  },
   anyOf(...schemas: JsonSchema[]): JsonSchema {
     return { anyOf: schemas };
   },

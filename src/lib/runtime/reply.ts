@@ -3,7 +3,7 @@ export class Reply {
   constructor(
     readonly status: number,
     readonly body: unknown,
-    readonly contentType: 'application/json' | 'text/xml' | 'text/plain' = 'application/json',
+    readonly contentType: 'application/json' | 'text/xml' | 'text/plain' | 'text/html' = 'application/json',
   ) {}
 
   static json(body: unknown, status = 200): Reply {

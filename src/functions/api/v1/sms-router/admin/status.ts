@@ -4,11 +4,15 @@ import { access } from '../../../../../lib/runtime/auth';
 import { twilioClient } from '../../../../../lib/runtime/twilio-client';
 import { routerHealth, routerStats } from '../../../../../lib/sms-router/reports';
 import { routerError } from '../../../../../lib/contracts/error-shapes';
+import { routerStatusSchema } from '../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
+  summary: "The router's health, statistics and endpoints in one",
   access: access.user({ via: ['bearer', 'flex'], permission: 'system:view_sms_status' }),
   input: {},
   errors: routerError,
+  answers: { 200: routerStatusSchema },
+  errorStatuses: [502],
   run: async ({ context }) => {
     const client = twilioClient(context);
     const [status, stats] = await Promise.all([routerHealth(client, context), routerStats(client, context)]);

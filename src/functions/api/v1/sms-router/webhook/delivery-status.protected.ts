@@ -7,8 +7,10 @@ import { twilioClient } from '../../../../../lib/runtime/twilio-client';
 import { ROUTES, serviceUrl } from '../../../../../lib/runtime/urls';
 import { applyStatusCallback, DELIVERY_STATUSES } from '../../../../../lib/sms-router/delivery';
 import { routerError } from '../../../../../lib/contracts/error-shapes';
+import { deliveryAnswerSchema } from '../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
+  summary: "Twilio's status callback for a reply: moves its delivery forward and retries a failed one",
   access: access.webhook(),
   input: {
     MessageSid: f.sid('SM', 'a message SID'),
@@ -16,6 +18,8 @@ export const handler = defineFunction({
     ErrorCode: f.int({ min: 0, max: 99999 }).optional().describe("Twilio's error code for a failed delivery"),
   },
   errors: routerError,
+  answers: { 200: deliveryAnswerSchema },
+  errorStatuses: [502],
   deadlineMs: 8000,
   run: async ({ input, context, deadlineAt }) =>
     applyStatusCallback(

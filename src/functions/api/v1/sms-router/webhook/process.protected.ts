@@ -10,8 +10,10 @@ import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
 import { messagingResponse } from '../../../../../lib/messaging/twiml';
 import { processInbound, PROCESSING_FAILED_REPLY } from '../../../../../lib/sms-router/processing';
 import { routerError } from '../../../../../lib/contracts/error-shapes';
+import { processedTwimlAnswer } from '../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
+  summary: "The processing of a routed SMS (the acknowledgement's Redirect): the user's agent answers it",
   access: access.webhook(),
   input: {
     MessageSid: f.sid('SM', 'a message SID'),
@@ -20,6 +22,7 @@ export const handler = defineFunction({
     Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
   },
   errors: routerError,
+  answers: { 200: processedTwimlAnswer },
   deadlineMs: 8000,
   // Failing before the reply went out (Sync or Twilio unavailable, the deadline passed): the sender, who was
   // told an answer is coming, is told there will be none.

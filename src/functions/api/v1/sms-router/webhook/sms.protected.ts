@@ -8,8 +8,10 @@ import { twilioClient } from '../../../../../lib/runtime/twilio-client';
 import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
 import { acknowledgement, routeInbound } from '../../../../../lib/sms-router/routing';
 import { routerError } from '../../../../../lib/contracts/error-shapes';
+import { routedTwimlAnswer } from '../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
+  summary: "Twilio's incoming-message webhook: routes an SMS to its user's agent, or says politely why not",
   access: access.webhook(),
   input: {
     MessageSid: f.sid('SM', 'a message SID'),
@@ -18,6 +20,7 @@ export const handler = defineFunction({
     Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
   },
   errors: routerError,
+  answers: { 200: routedTwimlAnswer },
   // Routing could not finish in time: the processing function identifies the user again and answers.
   fallback: () => Reply.twiml(acknowledgement()),
   run: async ({ input, context }) =>

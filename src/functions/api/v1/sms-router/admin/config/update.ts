@@ -7,8 +7,10 @@ import { twilioClient } from '../../../../../../lib/runtime/twilio-client';
 import { actorOf, audit } from '../../../../../../lib/sms-router/audit';
 import { updateConfig } from '../../../../../../lib/sms-router/config';
 import { routerError } from '../../../../../../lib/contracts/error-shapes';
+import { configUpdatedSchema } from '../../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
+  summary: 'Sets one known setting to a valid value (audited)',
   access: access.user({ via: ['bearer', 'flex'], permission: 'system:manage_sms_config' }),
   requiresBody: true,
   input: {
@@ -17,6 +19,8 @@ export const handler = defineFunction({
     description: f.string({ max: 500 }).optional().describe('configuration description'),
   },
   errors: routerError,
+  answers: { 200: configUpdatedSchema },
+  errorStatuses: [502],
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
     const actor = await actorOf(client, context, principal);

@@ -7,8 +7,10 @@ import { twilioClient } from '../../../../../../lib/runtime/twilio-client';
 import { actorOf } from '../../../../../../lib/sms-router/audit';
 import { createMapping, VERIFICATION_METHODS } from '../../../../../../lib/sms-router/mappings';
 import { routerError } from '../../../../../../lib/contracts/error-shapes';
+import { mappingCreatedSchema } from '../../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
+  summary: 'Maps a phone number to a user (audited)',
   access: access.user({ via: ['bearer', 'flex'], permission: 'system:manage_phone_mappings' }),
   requiresBody: true,
   input: {
@@ -18,6 +20,8 @@ export const handler = defineFunction({
     verification_method: f.oneOf(VERIFICATION_METHODS).default('manual').describe('how the number is to be verified'),
   },
   errors: routerError,
+  answers: { 200: mappingCreatedSchema },
+  errorStatuses: [502],
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
     const mapping = await createMapping(client, context, await actorOf(client, context, principal), {

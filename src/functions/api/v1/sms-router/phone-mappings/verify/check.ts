@@ -7,8 +7,10 @@ import { twilioClient } from '../../../../../../lib/runtime/twilio-client';
 import { actorOf } from '../../../../../../lib/sms-router/audit';
 import { checkVerification } from '../../../../../../lib/sms-router/mappings';
 import { routerError } from '../../../../../../lib/contracts/error-shapes';
+import { verificationCheckedSchema } from '../../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
+  summary: "Checks the code sent to a mapping's phone; a correct one marks the mapping verified",
   access: access.user({ via: ['bearer', 'flex'] }),
   requiresBody: true,
   input: {
@@ -16,6 +18,8 @@ export const handler = defineFunction({
     code: f.string({ max: 10, pattern: /^\d{4,10}$/, patternHint: 'must be the 4 to 10 digit code sent by SMS' }),
   },
   errors: routerError,
+  answers: { 200: verificationCheckedSchema },
+  errorStatuses: [404, 502],
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
     const mapping = await checkVerification(

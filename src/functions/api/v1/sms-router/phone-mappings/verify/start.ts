@@ -7,14 +7,18 @@ import { twilioClient } from '../../../../../../lib/runtime/twilio-client';
 import { actorOf } from '../../../../../../lib/sms-router/audit';
 import { startVerification } from '../../../../../../lib/sms-router/mappings';
 import { routerError } from '../../../../../../lib/contracts/error-shapes';
+import { verificationStartedSchema } from '../../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
+  summary: "Sends a Twilio Verify code by SMS to a mapping's phone",
   access: access.user({ via: ['bearer', 'flex'] }),
   requiresBody: true,
   input: {
     mapping_id: f.int({ min: 1, max: 999_999_999_999 }).describe('the mapping whose phone is verified'),
   },
   errors: routerError,
+  answers: { 200: verificationStartedSchema },
+  errorStatuses: [404, 502],
   run: async ({ input, context, principal }) => {
     const client = twilioClient(context);
     const { mapping, status } = await startVerification(
