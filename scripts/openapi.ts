@@ -137,8 +137,9 @@ function wrapperStatuses(spec: Spec): number[] {
 }
 
 function responses(path: string, spec: Spec): Json {
+  if (Object.keys(spec.answers).length === 0) throw new Error(`${path} declares no answers`);
   const out: Json = {};
-  for (const [status, answer] of Object.entries(spec.answers ?? {})) {
+  for (const [status, answer] of Object.entries(spec.answers)) {
     const { contentType, schema } = isTyped(answer) ? answer : { contentType: 'application/json', schema: answer };
     out[status] = { description: STATUS_TEXT[Number(status)] ?? 'Answer', content: { [contentType]: { schema } } };
   }
@@ -155,12 +156,11 @@ function operation(path: string, visibility: string, spec: Spec): Json {
   const method = methodOf(spec);
   const op: Json = {
     operationId: operationId(path),
-    summary: spec.summary ?? path,
+    summary: spec.summary,
     tags: [tagOf(path)],
     security: security(spec.access),
     responses: responses(path, spec),
   };
-  if (!spec.answers) op['x-answers-undeclared'] = true;
   if (spec.access.kind === 'user' && spec.access.permission) {
     op['x-permission'] = spec.access.permission;
     op.description = `Needs the permission \`${spec.access.permission}\` (admins have it).`;

@@ -26,7 +26,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /api */
+        /** Says the Flex plugin API is available */
         get: operations["api"];
         put?: never;
         post?: never;
@@ -205,7 +205,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/call */
+        /** Calls a phone or WhatsApp user and connects them to the softphone, once per idempotency key */
         post: operations["apiCall"];
         delete?: never;
         options?: never;
@@ -220,7 +220,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /api/call-location-name */
+        /** Where a phone number is from and whose it is (the caller's name where Twilio Lookup knows it) */
         get: operations["apiCallLocationName"];
         put?: never;
         post?: never;
@@ -237,7 +237,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /api/call-logs */
+        /** The account's 50 newest calls */
         get: operations["apiCallLogs"];
         put?: never;
         post?: never;
@@ -256,7 +256,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/message */
+        /** Sends an SMS, MMS or WhatsApp message from the configured number, once per idempotency key */
         post: operations["apiMessage"];
         delete?: never;
         options?: never;
@@ -273,7 +273,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/receive-sms */
+        /** Twilio's incoming-message webhook: bills an SMS received on a user's number and acknowledges it */
         post: operations["apiReceiveSms"];
         delete?: never;
         options?: never;
@@ -290,7 +290,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/send-sms */
+        /** Sends an SMS from one of the account's numbers, once per idempotency key */
         post: operations["apiSendSms"];
         delete?: never;
         options?: never;
@@ -305,7 +305,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /api/sms-logs */
+        /** The account's 20 newest messages */
         get: operations["apiSmsLogs"];
         put?: never;
         post?: never;
@@ -322,7 +322,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /api/task-logs */
+        /** The 50 newest TaskRouter tasks of the Flex workspace */
         get: operations["apiTaskLogs"];
         put?: never;
         post?: never;
@@ -578,7 +578,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * /api/v1/sms-router/admin/audit
+         * The audit log of admin operations, newest first
          * @description Needs the permission `system:view_sms_status` (admins have it).
          */
         get: operations["apiV1SmsRouterAdminAudit"];
@@ -598,7 +598,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * /api/v1/sms-router/admin/config
+         * Every setting of the router: stored, or its default
          * @description Needs the permission `system:view_sms_config` (admins have it).
          */
         get: operations["apiV1SmsRouterAdminConfig"];
@@ -620,7 +620,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * /api/v1/sms-router/admin/config/update
+         * Sets one known setting to a valid value (audited)
          * @description Needs the permission `system:manage_sms_config` (admins have it).
          */
         post: operations["apiV1SmsRouterAdminConfigUpdate"];
@@ -638,7 +638,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * /api/v1/sms-router/admin/phone-mappings
+         * The phone mappings: whose each sender's number is
          * @description Needs the permission `system:view_phone_mappings` (admins have it).
          */
         get: operations["apiV1SmsRouterAdminPhoneMappings"];
@@ -660,7 +660,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * /api/v1/sms-router/admin/phone-mappings/create
+         * Maps a phone number to a user (audited)
          * @description Needs the permission `system:manage_phone_mappings` (admins have it).
          */
         post: operations["apiV1SmsRouterAdminPhoneMappingsCreate"];
@@ -680,7 +680,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * /api/v1/sms-router/admin/phone-mappings/delete
+         * Removes a phone mapping (audited)
          * @description Needs the permission `system:manage_phone_mappings` (admins have it).
          */
         post: operations["apiV1SmsRouterAdminPhoneMappingsDelete"];
@@ -698,7 +698,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * /api/v1/sms-router/admin/status
+         * The router's health, statistics and endpoints in one
          * @description Needs the permission `system:view_sms_status` (admins have it).
          */
         get: operations["apiV1SmsRouterAdminStatus"];
@@ -718,7 +718,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * /api/v1/sms-router/admin/usage
+         * The usage log, newest first, a page at a time
          * @description Needs the permission `system:view_sms_usage` (admins have it).
          */
         get: operations["apiV1SmsRouterAdminUsage"];
@@ -739,7 +739,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/v1/sms-router/phone-mappings/verify/check */
+        /** Checks the code sent to a mapping's phone; a correct one marks the mapping verified */
         post: operations["apiV1SmsRouterPhoneMappingsVerifyCheck"];
         delete?: never;
         options?: never;
@@ -756,7 +756,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/v1/sms-router/phone-mappings/verify/start */
+        /** Sends a Twilio Verify code by SMS to a mapping's phone */
         post: operations["apiV1SmsRouterPhoneMappingsVerifyStart"];
         delete?: never;
         options?: never;
@@ -773,7 +773,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/v1/sms-router/webhook/delivery-status */
+        /** Twilio's status callback for a reply: moves its delivery forward and retries a failed one */
         post: operations["apiV1SmsRouterWebhookDeliveryStatus"];
         delete?: never;
         options?: never;
@@ -788,7 +788,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /api/v1/sms-router/webhook/health */
+        /** Whether the router can reach its state and Twilio (public, for monitors) */
         get: operations["apiV1SmsRouterWebhookHealth"];
         put?: never;
         post?: never;
@@ -807,7 +807,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/v1/sms-router/webhook/process */
+        /** The processing of a routed SMS (the acknowledgement's Redirect): the user's agent answers it */
         post: operations["apiV1SmsRouterWebhookProcess"];
         delete?: never;
         options?: never;
@@ -824,7 +824,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /api/v1/sms-router/webhook/sms */
+        /** Twilio's incoming-message webhook: routes an SMS to its user's agent, or says politely why not */
         post: operations["apiV1SmsRouterWebhookSms"];
         delete?: never;
         options?: never;
@@ -840,10 +840,27 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * /api/v1/sms-router/webhook/stats
+         * Routing statistics, kept as messages are routed
          * @description Needs the permission `system:view_sms_status` (admins have it).
          */
         get: operations["apiV1SmsRouterWebhookStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The interactive API docs (Swagger UI) on /openapi.json, with "Try it out" against this service */
+        get: operations["docs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -861,7 +878,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /phone/call */
+        /** Places a call from the configured number, once per idempotency key */
         post: operations["phoneCall"];
         delete?: never;
         options?: never;
@@ -876,7 +893,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /phone/call-status */
+        /** A call's status, duration and times */
         get: operations["phoneCallStatus"];
         put?: never;
         post?: never;
@@ -893,7 +910,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /phone/calls */
+        /** The account's most recent calls */
         get: operations["phoneCalls"];
         put?: never;
         post?: never;
@@ -912,7 +929,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /phone/default-twiml */
+        /** The TwiML of a call placed without twiml_url */
         post: operations["phoneDefaultTwiml"];
         delete?: never;
         options?: never;
@@ -927,7 +944,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** /phone/health */
+        /** Whether the phone service is configured (public, for monitors) */
         get: operations["phoneHealth"];
         put?: never;
         post?: never;
@@ -946,7 +963,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /webhook/incoming-call */
+        /** Twilio's voice webhook: rings the browser of the number's owner or the softphone; unanswered, takes a voicemail */
         post: operations["webhookIncomingCall"];
         delete?: never;
         options?: never;
@@ -963,7 +980,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** /webhook/incoming-message */
+        /** Twilio's messaging webhook: logs an SMS, MMS or WhatsApp message, bills it, and acknowledges it */
         post: operations["webhookIncomingMessage"];
         delete?: never;
         options?: never;
@@ -1251,6 +1268,36 @@ export interface components {
             /** Format: date-time */
             timestamp: string;
         };
+        PhoneMapping: {
+            id: number;
+            /** @description the user's id in the user directory */
+            user_id: number;
+            /** @description E.164 */
+            phone_number: string;
+            is_primary: boolean;
+            is_verified: boolean;
+            /** @enum {string} */
+            verification_method: "manual" | "sms";
+            /** Format: date-time */
+            created_at: string;
+            verified_at: string | null;
+        };
+        RouterHealth: {
+            /** @enum {string} */
+            status: "healthy" | "degraded";
+            /** @constant */
+            service: "SMS Router Webhook";
+            /** Format: date-time */
+            timestamp: string;
+            components: {
+                /** @enum {string} */
+                routing_engine: "healthy" | "unhealthy";
+                /** @enum {string} */
+                database: "healthy" | "unhealthy";
+                /** @enum {string} */
+                twilio: "healthy" | "unhealthy";
+            };
+        };
         PhoneError: {
             detail: string;
         };
@@ -1391,6 +1438,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": "Hello, Twilio Plugin!";
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
             /** @description The service failed or is not configured for this */
             500: {
                 headers: {
@@ -1466,6 +1531,15 @@ export interface operations {
                     };
                 };
             };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
+                };
+            };
             /** @description Not signed in, or the credentials are not valid */
             401: {
                 headers: {
@@ -1525,6 +1599,15 @@ export interface operations {
                         currentRateCardId: string;
                         rateCards: components["schemas"]["RateCard"][];
                     };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description Not signed in, or the credentials are not valid */
@@ -2260,6 +2343,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        call_sid: string;
+                        /** @enum {string} */
+                        status: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                        to: string;
+                        from: string;
+                        /** @description whether the WhatsApp user behind the number was called */
+                        whatsapp: boolean;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -2287,8 +2389,26 @@ export interface operations {
                     "application/json": components["schemas"]["SoftphoneError"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
             /** @description The body is neither JSON nor a form */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
+            /** @description The idempotency key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2305,8 +2425,26 @@ export interface operations {
                     "application/json": components["schemas"]["SoftphoneError"];
                 };
             };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
             /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
+            /** @description Twilio did not answer in time: the outcome is unknown */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2328,13 +2466,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description city or region where the numbering plan tells, and country */
+                        location: string;
+                        /** @description the caller's name (CNAM), or the number in national format */
+                        friendly_name: string;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PluginError"];
+                    "application/json": {
+                        /** @constant */
+                        location: "Unknown Location";
+                        /** @constant */
+                        friendly_name: "Unknown phone number";
+                    };
                 };
             };
             /** @description Not signed in, or the credentials are not valid */
@@ -2357,6 +2514,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2384,6 +2550,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        /** @enum {string} */
+                        status: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                        /** @description seconds */
+                        duration: string;
+                        start_time: string | null;
+                    }[];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
             /** @description Not signed in, or the credentials are not valid */
             401: {
                 headers: {
@@ -2404,6 +2596,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2472,6 +2673,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        message_sid: string;
+                        /** @enum {string} */
+                        status: "queued" | "sending" | "sent" | "failed" | "delivered" | "undelivered" | "receiving" | "received" | "accepted" | "scheduled" | "read" | "partially_delivered" | "canceled";
+                        /** @enum {string} */
+                        type: "sms" | "whatsapp";
+                        to: string;
+                        media_count: number;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -2490,8 +2710,26 @@ export interface operations {
                     "application/json": components["schemas"]["SoftphoneError"];
                 };
             };
+            /** @description The monthly spending limit is reached */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
             /** @description Signed in without the permission this needs, or a webhook whose signature is not valid */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2508,6 +2746,15 @@ export interface operations {
                     "application/json": components["schemas"]["SoftphoneError"];
                 };
             };
+            /** @description The idempotency key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
             /** @description The service failed or is not configured for this */
             500: {
                 headers: {
@@ -2517,8 +2764,26 @@ export interface operations {
                     "application/json": components["schemas"]["SoftphoneError"];
                 };
             };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
             /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SoftphoneError"];
+                };
+            };
+            /** @description Twilio did not answer in time: the outcome is unknown */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2550,6 +2815,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -2641,6 +2915,146 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message_sid: string;
+                        /** @enum {string} */
+                        status: "queued" | "sending" | "sent" | "failed" | "delivered" | "undelivered" | "receiving" | "received" | "accepted" | "scheduled" | "read" | "partially_delivered" | "canceled";
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Not signed in, or the credentials are not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description The monthly spending limit is reached */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Signed in without the permission this needs, or a webhook whose signature is not valid */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description The body is neither JSON nor a form */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description The idempotency key was used for a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description The service failed or is not configured for this */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Twilio did not answer in time: the outcome is unknown */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+        };
+    };
+    apiSmsLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message_sid: string;
+                        body: string;
+                        from: string;
+                        to: string;
+                        /** @enum {string} */
+                        status: "queued" | "sending" | "sent" | "failed" | "delivered" | "undelivered" | "receiving" | "received" | "accepted" | "scheduled" | "read" | "partially_delivered" | "canceled";
+                        date_sent: string | null;
+                    }[];
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -2668,15 +3082,6 @@ export interface operations {
                     "application/json": components["schemas"]["PluginError"];
                 };
             };
-            /** @description The body is neither JSON nor a form */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PluginError"];
-                };
-            };
             /** @description The service failed or is not configured for this */
             500: {
                 headers: {
@@ -2686,46 +3091,8 @@ export interface operations {
                     "application/json": components["schemas"]["PluginError"];
                 };
             };
-            /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PluginError"];
-                };
-            };
-        };
-    };
-    apiSmsLogs: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Not signed in, or the credentials are not valid */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PluginError"];
-                };
-            };
-            /** @description Signed in without the permission this needs, or a webhook whose signature is not valid */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PluginError"];
-                };
-            };
-            /** @description The service failed or is not configured for this */
-            500: {
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2753,6 +3120,31 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sid: string;
+                        /** @enum {string} */
+                        status: "pending" | "reserved" | "assigned" | "canceled" | "completed" | "wrapping";
+                        created_time: string | null;
+                        /** @description the task's attributes: the JSON as set, or its raw text when it is not JSON */
+                        attributes: unknown;
+                    }[];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
             /** @description Not signed in, or the credentials are not valid */
             401: {
                 headers: {
@@ -2771,8 +3163,26 @@ export interface operations {
                     "application/json": components["schemas"]["PluginError"];
                 };
             };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3153,7 +3563,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description Error */
+            /** @description The idempotency key was used for a different request */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3189,7 +3599,7 @@ export interface operations {
                     "application/json": components["schemas"]["PlatformError"];
                 };
             };
-            /** @description Error */
+            /** @description Twilio did not answer in time: the outcome is unknown */
             504: {
                 headers: {
                     [name: string]: unknown;
@@ -3396,6 +3806,15 @@ export interface operations {
                         success: true;
                         phoneNumbers: components["schemas"]["PhoneNumber"][];
                     };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlatformError"];
                 };
             };
             /** @description Not signed in, or the credentials are not valid */
@@ -4109,6 +4528,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description newest first */
+                        entries: {
+                            id: string;
+                            actor: {
+                                /** @description the user's id in the user directory */
+                                user_id: number;
+                                /** @enum {string} */
+                                via: "flex" | "bearer" | "basic";
+                                /** @description who signed in: the Flex identity or the token subject */
+                                principal: string;
+                            };
+                            /** @description config.update, phone_mapping.create, phone_mapping.delete, ... */
+                            action: string;
+                            /** @description config:<key> or phone_mapping:<id> */
+                            target: string;
+                            before: unknown | null;
+                            after: unknown | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4145,6 +4594,15 @@ export interface operations {
                     "application/json": components["schemas"]["RouterError"];
                 };
             };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
             503: {
                 headers: {
@@ -4165,6 +4623,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        configs: {
+                            /**
+                             * @description a known setting
+                             * @enum {string}
+                             */
+                            key: "max_message_length" | "retry_attempts" | "retry_backoff_ms" | "processing_timeout_ms" | "rate_limit_per_sender_per_minute" | "rate_limit_per_user_per_minute" | "agent" | "help_text";
+                            value: string;
+                            description: string;
+                            is_active: boolean;
+                            updated_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description Not signed in, or the credentials are not valid */
             401: {
                 headers: {
@@ -4185,6 +4673,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4231,6 +4728,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /**
+                         * @description a known setting
+                         * @enum {string}
+                         */
+                        key: "max_message_length" | "retry_attempts" | "retry_backoff_ms" | "processing_timeout_ms" | "rate_limit_per_sender_per_minute" | "rate_limit_per_user_per_minute" | "agent" | "help_text";
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4276,6 +4789,15 @@ export interface operations {
                     "application/json": components["schemas"]["RouterError"];
                 };
             };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
             503: {
                 headers: {
@@ -4299,6 +4821,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        mappings: components["schemas"]["PhoneMapping"][];
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4328,6 +4861,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4398,6 +4940,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        /** @description the user's id in the user directory */
+                        user_id: number;
+                        /** @description E.164 */
+                        phone_number: string;
+                        mapping_id: number;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4436,6 +4994,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4474,6 +5041,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        mapping_id: number;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4501,6 +5080,15 @@ export interface operations {
                     "application/json": components["schemas"]["RouterError"];
                 };
             };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description The body is neither JSON nor a form */
             415: {
                 headers: {
@@ -4512,6 +5100,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4539,6 +5136,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        service: "SMS Router Service";
+                        status: components["schemas"]["RouterHealth"];
+                        statistics: {
+                            total_messages: number;
+                            successful_routes: number;
+                            failed_routes: number;
+                            average_processing_time_ms: number;
+                        };
+                        endpoints: {
+                            webhook: string;
+                            health: string;
+                            stats: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description Not signed in, or the credentials are not valid */
             401: {
                 headers: {
@@ -4559,6 +5189,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4591,6 +5230,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        limit: number;
+                        offset: number;
+                        /** @description newest first */
+                        logs: {
+                            id: number;
+                            user_id: number | null;
+                            /** @description E.164 */
+                            phone_number: string;
+                            /** @enum {string} */
+                            direction: "inbound" | "outbound";
+                            /** @description characters */
+                            length: number;
+                            success: boolean;
+                            processing_time_ms: number | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            message_sid: string;
+                            /** @description inbound: answered, help, opted_out, too_long, PHONE_NUMBER_NOT_FOUND ...; outbound: the reply's delivery status */
+                            outcome: string;
+                            attempt: number | null;
+                            error_code: number | null;
+                        }[];
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4620,6 +5292,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4660,6 +5341,18 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        mapping: components["schemas"]["PhoneMapping"];
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4687,6 +5380,15 @@ export interface operations {
                     "application/json": components["schemas"]["RouterError"];
                 };
             };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description The body is neither JSON nor a form */
             415: {
                 headers: {
@@ -4698,6 +5400,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4736,6 +5447,25 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        message: string;
+                        mapping_id: number;
+                        /** @description E.164 */
+                        phone_number: string;
+                        /**
+                         * @description Twilio Verify's status of the verification
+                         * @enum {string}
+                         */
+                        verification_status: "pending" | "approved" | "canceled" | "max_attempts_reached" | "deleted" | "failed" | "expired";
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4763,6 +5493,15 @@ export interface operations {
                     "application/json": components["schemas"]["RouterError"];
                 };
             };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description The body is neither JSON nor a form */
             415: {
                 headers: {
@@ -4774,6 +5513,15 @@ export interface operations {
             };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4814,6 +5562,19 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "success" | "warning";
+                        message: string;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4850,6 +5611,15 @@ export interface operations {
                     "application/json": components["schemas"]["RouterError"];
                 };
             };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
             503: {
                 headers: {
@@ -4870,6 +5640,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterHealth"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description The service failed or is not configured for this */
             500: {
                 headers: {
@@ -4917,6 +5705,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -4973,6 +5770,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -5011,6 +5817,47 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total_messages: number;
+                        successful_routes: number;
+                        failed_routes: number;
+                        average_processing_time_ms: number;
+                        last_24_hours: {
+                            messages: number;
+                            /** @description percent, one decimal */
+                            success_rate: number;
+                        };
+                        /** @description at most 10, most messages first */
+                        top_users: {
+                            /** @description the user's id in the user directory */
+                            user_id: number;
+                            message_count: number;
+                            /** @description E.164 */
+                            phone_number: string;
+                        }[];
+                        deliveries: {
+                            attempts: number;
+                            delivered: number;
+                            failed: number;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description Not signed in, or the credentials are not valid */
             401: {
                 headers: {
@@ -5038,6 +5885,15 @@ export interface operations {
                     "application/json": components["schemas"]["RouterError"];
                 };
             };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RouterError"];
+                };
+            };
             /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
             503: {
                 headers: {
@@ -5045,6 +5901,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RouterError"];
+                };
+            };
+        };
+    };
+    docs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description The service failed or is not configured for this */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
+                };
+            };
+            /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PluginError"];
                 };
             };
         };
@@ -5089,6 +5992,26 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        call_sid: string;
+                        /** @enum {string} */
+                        status: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                        /** @description E.164 */
+                        to: string;
+                        /** @description E.164 */
+                        from_number: string;
+                        message: string;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -5116,8 +6039,26 @@ export interface operations {
                     "application/json": components["schemas"]["PhoneError"];
                 };
             };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
             /** @description The body is neither JSON nor a form */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
+            /** @description The idempotency key was used for a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5134,8 +6075,26 @@ export interface operations {
                     "application/json": components["schemas"]["PhoneError"];
                 };
             };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
             /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
+            /** @description Twilio did not answer in time: the outcome is unknown */
+            504: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5157,6 +6116,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        call_sid: string;
+                        /** @enum {string} */
+                        status: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                        to: string;
+                        from_number: string;
+                        duration: string | null;
+                        start_time: string | null;
+                        end_time: string | null;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -5184,8 +6163,26 @@ export interface operations {
                     "application/json": components["schemas"]["PhoneError"];
                 };
             };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
             /** @description The service failed or is not configured for this */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
+            /** @description Twilio did not complete the request */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5216,6 +6213,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        success: true;
+                        /** @description newest first */
+                        calls: {
+                            call_sid: string;
+                            /** @enum {string} */
+                            status: "queued" | "ringing" | "in-progress" | "completed" | "busy" | "failed" | "no-answer" | "canceled";
+                            to: string;
+                            from: string;
+                            duration: string | null;
+                            start_time: string | null;
+                            end_time: string | null;
+                        }[];
+                        count: number;
+                    };
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -5252,6 +6273,15 @@ export interface operations {
                     "application/json": components["schemas"]["PhoneError"];
                 };
             };
+            /** @description Twilio did not complete the request */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
             /** @description Temporarily unavailable (Twilio or Sync busy, or out of time); try again */
             503: {
                 headers: {
@@ -5272,6 +6302,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
             /** @description Signed in without the permission this needs, or a webhook whose signature is not valid */
             403: {
                 headers: {
@@ -5301,6 +6349,29 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "healthy";
+                        message: string;
+                        twilio_account_sid: string;
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhoneError"];
+                };
+            };
             /** @description The service failed or is not configured for this */
             500: {
                 headers: {
@@ -5316,7 +6387,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PhoneError"];
+                    "application/json": {
+                        /** @constant */
+                        status: "unhealthy";
+                        /** @description which settings are missing or wrong */
+                        message: string;
+                        twilio_account_sid: string | null;
+                    };
                 };
             };
         };
@@ -5344,6 +6421,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {
@@ -5399,6 +6485,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/xml": string;
+                };
+            };
             /** @description Invalid input */
             400: {
                 headers: {

@@ -50,7 +50,7 @@ export interface RunArgs<S extends Schema, A extends Access> {
 
 export interface FunctionSpec<S extends Schema, A extends Access> {
   /** One line for the API docs: what the function does, for whom. */
-  summary?: string;
+  summary: string;
   access: A;
   input: S;
   /** Renders errors in this endpoint's documented shape. */
@@ -60,7 +60,7 @@ export interface FunctionSpec<S extends Schema, A extends Access> {
    * answers with a body of its own rather than the error shape. The OpenAPI document is made from these, and
    * the tests check every answer against them.
    */
-  answers?: Record<number, JsonSchema | TypedAnswer>;
+  answers: Record<number, JsonSchema | TypedAnswer>;
   /**
    * Statuses the function's own work may answer in its error shape, beyond those the wrapper gives every
    * function of its kind (400 for inputs, 401/403 for access, 415 for bodies, 500/503).

@@ -14,6 +14,8 @@ const shape = (e: ApiError): unknown => ({ error: e.message, code: e.code });
 describe('defineFunction', () => {
   it('parses inputs and answers JSON with CORS headers', async () => {
     const h = defineFunction({
+      summary: 'a test function',
+      answers: { 200: {} },
       access: access.public(),
       input: { n: f.int({ min: 1, max: 5 }), name: f.string().optional() },
       errors: shape,
@@ -29,7 +31,14 @@ describe('defineFunction', () => {
 
   it('refuses bad input in the endpoint shape before running anything', async () => {
     const run = jest.fn();
-    const h = defineFunction({ access: access.public(), input: { n: f.int({ max: 5 }) }, errors: shape, run });
+    const h = defineFunction({
+      summary: 'a test function',
+      answers: { 200: {} },
+      access: access.public(),
+      input: { n: f.int({ max: 5 }) },
+      errors: shape,
+      run,
+    });
     const res = await invoke(h, { n: '9' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toEqual({ error: 'n must be at most 5', code: 'VALIDATION_ERROR' });
@@ -38,6 +47,8 @@ describe('defineFunction', () => {
 
   it('never leaks an unexpected error: 500 with a generic message, the cause in the log', async () => {
     const h = defineFunction({
+      summary: 'a test function',
+      answers: { 200: {} },
       access: access.public(),
       input: {},
       errors: shape,
@@ -53,6 +64,8 @@ describe('defineFunction', () => {
 
   it('answers at its deadline with the declared safe reply', async () => {
     const h = defineFunction({
+      summary: 'a test function',
+      answers: { 200: {} },
       access: access.public(),
       input: {},
       errors: shape,
@@ -70,6 +83,8 @@ describe('defineFunction', () => {
 
   it('answers 503 in the endpoint shape at the deadline by default', async () => {
     const h = defineFunction({
+      summary: 'a test function',
+      answers: { 200: {} },
       access: access.public(),
       input: {},
       errors: routerError,
@@ -86,6 +101,8 @@ describe('defineFunction', () => {
 describe('webhook access', () => {
   const ctx = fakeContext({ DOMAIN_NAME: 'svc-1234.twil.io', PATH: '/api/receive-sms' });
   const h = defineFunction({
+    summary: 'a test function',
+    answers: { 200: {} },
     access: access.webhook(),
     input: { Body: f.string() },
     errors: shape,
@@ -122,12 +139,16 @@ describe('bearer and basic access', () => {
   const secret = 'unit-secret';
   const ctx = fakeContext({ JWT_SECRET: secret, API_USERNAME: 'api', API_PASSWORD: 'pw' });
   const h = defineFunction({
+    summary: 'a test function',
+    answers: { 200: {} },
     access: access.user({ via: ['bearer', 'basic'], permission: 'system:view_sms_status' }),
     input: {},
     errors: shape,
     run: async ({ principal }) => principal,
   });
   const open = defineFunction({
+    summary: 'a test function',
+    answers: { 200: {} },
     access: access.user({ via: ['bearer', 'basic'] }),
     input: {},
     errors: shape,

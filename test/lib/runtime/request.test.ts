@@ -19,6 +19,8 @@ function invokeRaw(h: Handler, event: Record<string, unknown>, context = fakeCon
 }
 
 const echo = defineFunction({
+  summary: 'a test function',
+  answers: { 200: {} },
   access: access.public(),
   input: { name: f.string().optional() },
   errors: shape,
@@ -60,6 +62,8 @@ describe('the request the runtime builds', () => {
 
   it('answers plainly when even the error shape throws', async () => {
     const h = defineFunction({
+      summary: 'a test function',
+      answers: { 200: {} },
       access: access.public(),
       input: {},
       errors: () => {
@@ -76,7 +80,14 @@ describe('the request the runtime builds', () => {
   });
 
   it('answers an unserialisable result with 500, not a crash', async () => {
-    const h = defineFunction({ access: access.public(), input: {}, errors: shape, run: async () => ({ n: BigInt(1) }) });
+    const h = defineFunction({
+      summary: 'a test function',
+      answers: { 200: {} },
+      access: access.public(),
+      input: {},
+      errors: shape,
+      run: async () => ({ n: BigInt(1) }),
+    });
     const res = await invoke(h, {});
     expect(res.statusCode).toBe(500);
     expectLogged(/BigInt/);
@@ -86,6 +97,8 @@ describe('the request the runtime builds', () => {
 describe('webhook parameters the signature cannot cover', () => {
   const ctx = fakeContext({ DOMAIN_NAME: 'svc-1234.twil.io', PATH: '/hook' });
   const h = defineFunction({
+    summary: 'a test function',
+    answers: { 200: {} },
     access: access.webhook(),
     input: { Body: f.string() },
     errors: shape,
