@@ -219,7 +219,22 @@ export class Emulator {
       const { host, path } = splitUrl(e.url);
       this.log({ kind: 'webhook', method: e.method, host, path, status: e.status, duration_ms: e.duration_ms });
     };
+    const alias = this.domainUrlOf(url);
+    if (alias) return signedRequest(this.authToken, alias, params, method, log, idempotencyToken, undefined, url);
     return signedRequest(this.authToken, url, params, method, log, idempotencyToken, undefined, this.loopbackUrl(url));
+  }
+
+  /**
+   * A webhook set to this emulator's own address of a deployed domain (`<emulator>/_emulator/domains/<domain>/x`,
+   * the form `npm run deploy -- --emulator` prints) stands for https://<domain>/x: it is signed for that URL, the
+   * one the deployed function checks, as Twilio would sign a webhook to the domain itself.
+   */
+  private domainUrlOf(url: string): string | undefined {
+    if (!this.gateway || !this.url || !url.startsWith(`${this.url}${DOMAIN_PREFIX}`)) return undefined;
+    const rest = url.slice(`${this.url}${DOMAIN_PREFIX}`.length);
+    const end = rest.search(/[/?]/);
+    if (end <= 0) return undefined;
+    return `https://${rest.slice(0, end).toLowerCase()}${rest.slice(end)}`;
   }
 
   /**

@@ -5,38 +5,16 @@
  * the gateway refuses what Twilio's refuses.
  */
 import type { DeployResult } from '@twilio-labs/serverless-api';
-import { join } from 'path';
-import { readFileSync } from 'fs';
-import { EmulatorServerlessClient } from '../../scripts/emulator-deploy-client';
-import { domainClient } from '../support/deployed';
+import { deployThisBuild, domainClient } from '../support/deployed';
 import { SERVICE_DEFAULTS, useService } from '../support/service';
 
-const ROOT = join(__dirname, '..', '..');
 const svc = useService();
 let deployed: DeployResult;
 let gateway: ReturnType<typeof domainClient>;
 
 beforeAll(async () => {
   const { emu, url } = svc().t;
-  const pkgJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const client = new EmulatorServerlessClient({ username: emu.accountSid, password: emu.authToken }, url);
-  deployed = await client.deployLocalProject({
-    cwd: ROOT,
-    username: emu.accountSid,
-    password: emu.authToken,
-    serviceName: 'flex-contact-centre-backend',
-    functionsEnv: 'dev',
-    // The variables are given below; the toolkit reads this file only when they are not.
-    envPath: join(ROOT, '.env.example'),
-    functionsFolderName: 'dist/functions',
-    assetsFolderName: 'dist/assets',
-    env: { ...SERVICE_DEFAULTS },
-    pkgJson,
-    runtime: 'node22',
-    overrideExistingService: true,
-    noAssets: false,
-    noFunctions: false,
-  });
+  deployed = await deployThisBuild({ url, accountSid: emu.accountSid, authToken: emu.authToken }, SERVICE_DEFAULTS);
   gateway = domainClient(url, deployed.domain, emu.authToken);
 }, 60_000);
 

@@ -3,6 +3,7 @@
  * server: Twilio's webhooks (signed, forged, sent by the emulator itself), Flex's requests, and what the gateway
  * refuses before any function runs.
  */
+import { DOMAIN_PREFIX } from '../../emulator/core/emulator';
 import { registerGateway } from '../../emulator/gateway/gateway';
 import { builtService, domainClient, MemoryDeployments } from '../support/deployed';
 import { SERVICE_DEFAULTS, useService } from '../support/service';
@@ -101,6 +102,26 @@ describe('a deployed build behind the gateway', () => {
         { From: '+14155550177', To: SERVICE_NUMBER, Body: 'Reached the deployed build?' },
       );
       expect(res.body.webhook).toMatchObject({ status: 200, url: `https://${DOMAIN}/api/receive-sms` });
+      expect(res.body.errors).toEqual([]);
+      expect(res.body.replies).toHaveLength(1);
+    } finally {
+      await client.incomingPhoneNumbers(number.sid).update({ smsUrl: previous });
+    }
+  });
+
+  it("signs a webhook set to the emulator's address of the domain for the domain's https URL", async () => {
+    const client = s().t.client;
+    const [number] = await client.incomingPhoneNumbers.list({ phoneNumber: SERVICE_NUMBER });
+    const previous = number.smsUrl;
+    const alias = `${s().t.url}${DOMAIN_PREFIX}${DOMAIN}/api/receive-sms`;
+    await client.incomingPhoneNumbers(number.sid).update({ smsUrl: alias });
+    try {
+      const res = await s().t.control<{ webhook: { status: number; url: string }; replies: unknown[]; errors: unknown[] }>(
+        'POST',
+        '/_emulator/inbound-sms',
+        { From: '+14155550178', To: SERVICE_NUMBER, Body: 'By the printed address' },
+      );
+      expect(res.body.webhook).toMatchObject({ status: 200, url: alias });
       expect(res.body.errors).toEqual([]);
       expect(res.body.replies).toHaveLength(1);
     } finally {

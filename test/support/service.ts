@@ -6,6 +6,8 @@
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { startFunctions, RunningServer } from '../../scripts/local-server';
 import { contractViolations } from './contract';
+import { DOMAIN_PREFIX } from '../../emulator/core/emulator';
+import { deployThisBuild } from './deployed';
 import { FunctionAnswer, functionAnswerViolations, tallyFunctionAnswers } from './function-contract';
 import { startTestEmulator, TestEmulator } from './emulator';
 import type { EmulatorOptions } from '../../emulator';
@@ -38,6 +40,14 @@ interface RequestOpts {
 }
 
 /** Notes a function's answer for the check against the document at the end of the file; the body as parsed. */
+/** The function's path in a URL: what follows the emulator's domain prefix when the target is a deployed build. */
+function functionPath(url: string): string {
+  const path = new URL(url).pathname;
+  if (!path.startsWith(DOMAIN_PREFIX)) return path;
+  const rest = path.slice(DOMAIN_PREFIX.length);
+  return rest.includes('/') ? rest.slice(rest.indexOf('/')) : '/';
+}
+
 function noteAnswer(answers: FunctionAnswer[], method: string, url: string, res: Response, text: string): unknown {
   const contentType = res.headers.get('content-type') ?? '';
   let body: unknown = text;
@@ -50,7 +60,7 @@ function noteAnswer(answers: FunctionAnswer[], method: string, url: string, res:
   }
   answers.push({
     method,
-    path: new URL(url).pathname,
+    path: functionPath(url),
     status: res.status,
     contentType,
     body,
@@ -85,6 +95,13 @@ export interface ServiceOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * `SERVICE_TARGET=deployed`: each test file talks to this build deployed to its emulator by the Serverless
+ * Toolkit's own deploy code and served by the emulator's Functions gateway (what `npm run deploy -- --emulator`
+ * does), instead of the local server: the same tests, run against what ops would deploy.
+ */
+export const SERVICE_TARGET = process.env.SERVICE_TARGET === 'deployed' ? 'deployed' : 'local';
+
 export function useService(opts: ServiceOptions = {}): () => TestService {
   let svc: TestService | undefined;
   let fns: RunningServer | undefined;
@@ -99,18 +116,28 @@ export function useService(opts: ServiceOptions = {}): () => TestService {
       ...(opts.localEnv ? await opts.localEnv(t) : SERVICE_DEFAULTS),
       ...opts.env,
     };
-    fns = await startFunctions({ env, log: opts.log });
+    // Where requests go (`base`), and the address Twilio knows the functions by (`publicBase`): the one webhooks
+    // are set to and signed for.
+    let base: string;
+    let publicBase: string;
+    if (SERVICE_TARGET === 'deployed') {
+      const { domain } = await deployThisBuild({ url: t.url, accountSid: t.emu.accountSid, authToken: t.emu.authToken }, env);
+      base = `${t.url}${DOMAIN_PREFIX}${domain}`;
+      publicBase = `https://${domain}`;
+    } else {
+      fns = await startFunctions({ env, log: opts.log });
+      base = publicBase = fns.url;
+    }
     // The sample numbers' webhooks must reach this run's functions.
-    t.emu.functionsBaseUrl = fns.url;
+    t.emu.functionsBaseUrl = publicBase;
     const numbers = await t.client.incomingPhoneNumbers.list();
     for (const n of numbers) {
       await t.client.incomingPhoneNumbers(n.sid).update({
-        smsUrl: n.smsUrl.replace(/^https?:\/\/[^/]+/, fns.url),
-        voiceUrl: n.voiceUrl.replace(/^https?:\/\/[^/]+/, fns.url),
+        smsUrl: n.smsUrl.replace(/^https?:\/\/[^/]+/, publicBase),
+        voiceUrl: n.voiceUrl.replace(/^https?:\/\/[^/]+/, publicBase),
       });
     }
     t.exchanges.length = 0;
-    const base = fns.url;
     const withQuery = (path: string, query?: Record<string, string>): string =>
       `${base}${path}${query ? `?${new URLSearchParams(query).toString()}` : ''}`;
     const headersOf = (o?: RequestOpts): Record<string, string> => ({ ...(o?.headers ?? {}) });
@@ -136,10 +163,9 @@ export function useService(opts: ServiceOptions = {}): () => TestService {
         return request(withQuery(path, o?.query), { method: 'POST', headers, body }, answers);
       },
       webhook: (path, params, signature) => {
-        const url = `${base}${path}`;
-        const sig = signature ?? getExpectedTwilioSignature(t.emu.authToken, url, params);
+        const sig = signature ?? getExpectedTwilioSignature(t.emu.authToken, `${publicBase}${path}`, params);
         return request(
-          url,
+          `${base}${path}`,
           {
             method: 'POST',
             headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': sig },
