@@ -1,12 +1,14 @@
 /**
  * Build: every src/functions/**.ts becomes one self-contained dist/functions/**.js (shared code inlined,
- * `twilio` left to the runtime), src/assets is copied to dist/assets, and dist/build-info.json records
+ * `twilio` left to the runtime), src/assets is copied to dist/assets, the console's browser code is bundled
+ * into dist/assets/console (build-console.ts), and dist/build-info.json records
  * what the build was made from (see build-record.ts). See docs/decisions/0001.
  */
 import { build } from 'esbuild';
 import { cpSync, existsSync, renameSync, rmSync } from 'fs';
 import { join, relative } from 'path';
 import { filesUnder, writeBuildRecord } from './build-record';
+import { buildConsole } from './build-console';
 
 const ROOT = join(__dirname, '..');
 
@@ -43,6 +45,7 @@ export async function buildAll(root = ROOT): Promise<{ functions: number; ms: nu
     // dev server: the landing page is uploaded there too, so the service's root URL shows it.
     const landing = join(src, 'assets', 'index.html');
     if (existsSync(landing)) cpSync(landing, join(next, 'assets', 'assets', 'index.html'));
+    await buildConsole(root, next);
     const { fingerprint } = writeBuildRecord(root, next);
     rmSync(dist, { recursive: true, force: true });
     renameSync(next, dist);
