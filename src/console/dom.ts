@@ -51,7 +51,8 @@ export function table(caption: string, headers: string[], rows: Child[][], empty
       {},
       el('caption', {}, caption),
       el('thead', {}, el('tr', {}, ...headers.map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c) => el('td', {}, c))))),
+      // Each cell names its column, so a phone can show a row as a card of labelled lines (app.css).
+      el('tbody', {}, ...rows.map((r) => el('tr', {}, ...r.map((c, i) => el('td', { 'data-label': headers[i] ?? '' }, c))))),
     ),
   );
 }
