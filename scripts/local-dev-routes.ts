@@ -12,16 +12,17 @@
  *   POST /_dev/devices/{identity}/connect {params:{To, record?}}   places a call as device.connect() does
  *   POST /_dev/devices/{identity}/answer|decline {call_sid?}       answers or declines the call ringing it
  * Input is checked here and only the fields named above are passed on; the emulator's answers (JSON, no
- * internals) come back with their status.
+ * internals) come back with their status. A POST must be JSON: another site's page cannot send JSON here
+ * without a CORS preflight, which these routes never grant, so it cannot drive the developer's emulator.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from 'http';
+import { E164 } from '../src/lib/phone/e164';
 
 export const DEV_ROLES = ['agent', 'supervisor', 'admin'] as const;
 const IDENTITY = /^[A-Za-z0-9_.@-]{1,64}$/;
 /** A Voice SDK device's identity as the service makes it (`u<userId>_<name>`), or any a token names. */
 const DEVICE_IDENTITY = /^[A-Za-z0-9_.@-]{1,121}$/;
 const CALL_SID = /^CA[0-9a-f]{32}$/;
-const E164 = /^\+[1-9]\d{6,14}$/;
 const MAX_TOKEN = 8192;
 
 class BadRequest extends Error {}
@@ -65,7 +66,10 @@ async function control(
 function route(req: IncomingMessage): { method: 'GET' | 'POST'; path: string; body?: Body } | undefined {
   const url = new URL(req.url ?? '/', 'http://localhost');
   const body = bodyOf(req);
-  const method = req.method === 'POST' ? 'POST' : 'GET';
+  if (req.method !== 'GET' && req.method !== 'POST') throw new BadRequest('Only GET and POST are answered here');
+  const method = req.method;
+  if (method === 'POST' && !(req.headers['content-type'] ?? '').startsWith('application/json'))
+    throw new BadRequest('The body must be JSON (Content-Type: application/json)');
   if (url.pathname === '/_dev/sign-in') {
     if (method === 'GET') return { method, path: '' };
     const identity = text(body, 'identity', IDENTITY, 'letters, digits and . _ @ - (1 to 64)');

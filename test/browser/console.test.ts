@@ -59,7 +59,7 @@ async function settled(page: Page): Promise<void> {
 
 describe('the console', () => {
   it('an agent buys a number, calls from the softphone, and sees the call in the call log and the usage chart', async () => {
-    const { page, problems } = await openPage([403, 404]);
+    const { page, problems } = await openPage([400, 403, 404]);
     await devSignIn(page, 'ann', 'agent');
     await expect(page.getByRole('link', { name: 'Platform usage' }).count()).resolves.toBe(0);
 
@@ -83,7 +83,10 @@ describe('the console', () => {
     await page.getByRole('link', { name: 'Softphone' }).click();
     await page.getByRole('button', { name: 'Start softphone' }).click();
     await page.getByText('simulated device is registered').waitFor();
-    await page.getByLabel('Number to call').fill('+14155557788');
+    await page.getByLabel('Number to call').fill('911');
+    await page.getByRole('button', { name: 'Call', exact: true }).click();
+    await page.getByText('To must be a phone number in E.164 (+14155557788)').waitFor();
+    await page.getByLabel('Number to call').fill('+1 (415) 555-7788');
     await page.getByLabel('Record the call').check();
     await page.getByRole('button', { name: 'Call', exact: true }).click();
     await page.getByText(/Call to \+14155557788 ended: completed/).waitFor({ timeout: 15_000 });

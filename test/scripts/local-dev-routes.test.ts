@@ -68,6 +68,9 @@ describe('dev routes against the emulator', () => {
     expect((await s().post('/_dev/devices/..%2F..%2F_emulator%2Freset/answer', { json: {} })).status).toBe(400);
     expect((await s().get('/_dev/devices', { query: { identity: '' } })).status).toBe(400);
     expect((await s().post('/_dev/reset')).status).toBe(404);
+    // A form post (which another site's page could send without a preflight) is not taken.
+    const form = await s().post('/_dev/sign-in', { form: { identity: 'mallory', role: 'admin' } });
+    expect([form.status, form.body]).toEqual([400, { error: 'The body must be JSON (Content-Type: application/json)' }]);
   });
 });
 
