@@ -4,11 +4,13 @@
  * in their call log and in their usage chart; an admin sees the platform's charts and changes a router
  * setting; on a 375 px phone no view scrolls sideways. Each step leaves a screenshot in test-results/browser/.
  */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { screenshot, useBrowser } from '../support/browser';
 import { usePlatform } from '../support/platform';
 
-const s = usePlatform();
+// A call rings a client for 5 emulated steps a second (INPUT_STEPS_PER_SECOND): 50 ms steps give the 20 s
+// ring of an inbound call 5 s of wall time, long enough for the softphone's polling to show it and a click.
+const s = usePlatform({ emulator: { stepMs: 50 } });
 const browser = useBrowser();
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -57,6 +59,15 @@ async function settled(page: Page): Promise<void> {
     .waitFor({ state: 'detached' });
 }
 
+/** Presses the view's Refresh button until `shown` is on the page (the log is read when asked, not pushed). */
+async function refreshedUntil(page: Page, shown: Locator): Promise<void> {
+  for (let i = 0; i < 40 && (await shown.count()) === 0; i++) {
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.waitForTimeout(250);
+  }
+  await shown.first().waitFor({ timeout: 1000 });
+}
+
 describe('the console', () => {
   it('an agent buys a number, calls from the softphone, and sees the call in the call log and the usage chart', async () => {
     const { page, problems } = await openPage([400, 403, 404]);
@@ -90,18 +101,21 @@ describe('the console', () => {
     await page.getByLabel('Record the call').check();
     await page.getByRole('button', { name: 'Call', exact: true }).click();
     await page.getByText(/Call to \+14155557788 ended: completed/).waitFor({ timeout: 15_000 });
+
+    // A call to the agent's new number rings the softphone, which answers it.
+    await s().t.control('POST', '/_emulator/inbound-call', { From: '+14155559999', To: number });
+    await page.getByRole('button', { name: 'Answer the call from +14155559999' }).click({ timeout: 10_000 });
+    await page.getByText('Answered the call from +14155559999.').waitFor();
     await screenshot(page, 'agent-softphone');
 
     await page.getByRole('link', { name: 'Calls & recordings' }).click();
     const calls = page.getByRole('region', { name: 'Your calls' });
     await calls.getByText('+14155557788').waitFor();
-    await expect(calls.locator('tbody tr').first().textContent()).resolves.toMatch(/outbound.*completed/);
-    // The recording arrives with its own callback: refresh until it shows, then it plays in the page.
+    await expect(calls.locator('tbody tr', { hasText: '+14155557788' }).textContent()).resolves.toMatch(/outbound.*completed/);
+    // The answered call and the recording are logged by their own callbacks: refresh until they show.
+    await refreshedUntil(page, calls.locator('tbody tr', { hasText: '+14155559999' }).getByText('inbound'));
     const audio = page.locator('audio[aria-label="Recording of the call to +14155557788"]');
-    for (let i = 0; i < 20 && (await audio.count()) === 0; i++) {
-      await page.getByRole('button', { name: 'Refresh' }).click();
-      await page.waitForTimeout(250);
-    }
+    await refreshedUntil(page, audio);
     const src = (await audio.getAttribute('src')) ?? '';
     expect(src).toMatch(/\/Recordings\/RE[0-9a-f]{32}$/);
     // What the player loads is the recording's audio, with no credential of the account.
@@ -123,7 +137,7 @@ describe('the console', () => {
     await screenshot(page, 'agent-usage');
     expect(problems).toEqual([]);
     await page.close();
-  });
+  }, 45_000);
 
   it('an admin sees the platform charts and changes a router setting, which the audit log records', async () => {
     const { page, problems } = await openPage([400]);

@@ -27,6 +27,8 @@ interface CallDetail {
   call: { status: string; duration: number | null; to: string; from: string };
 }
 
+/** How often the panel asks what rings the agent: a call rings a person for 20 s or so. */
+const RING_POLL_MS = 1000;
 const FINAL = new Set(['completed', 'busy', 'no-answer', 'failed', 'canceled']);
 /** A softphone stays started while the person moves between views. */
 const started = new WeakMap<Session, { identity: string; expires: Date; device: boolean }>();
@@ -101,7 +103,7 @@ function incomingPanel(ctx: ViewContext, identity: string): HTMLElement {
     );
   let shown = '';
   every(
-    2000,
+    RING_POLL_MS,
     ctx.signal,
     async () => {
       const { devices } = await dev.get<{ devices: { ringing?: Ringing[] }[] }>('/devices', { identity });
