@@ -6,7 +6,7 @@
  */
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, useBrowser } from '../support/browser';
-import { usePlatform } from '../support/platform';
+import { bearer, usePlatform } from '../support/platform';
 
 // A call rings a client for 5 emulated steps a second (INPUT_STEPS_PER_SECOND): 50 ms steps give the 20 s
 // ring of an inbound call 5 s of wall time, long enough for the softphone's polling to show it and a click.
@@ -168,6 +168,31 @@ describe('the console', () => {
     const token = await s().flexToken('root', ['admin']);
     const config = await s().get<{ configs: { key: string; value: string }[] }>('/api/v1/sms-router/admin/config', { token });
     expect(config.body.configs.find((c) => c.key === 'retry_attempts')?.value).toBe('2');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a pasted token: a forged one is refused in words, a bearer token opens the agent views and stays across a reload', async () => {
+    const { page, problems } = await openPage([401, 403]);
+    await page.goto(`${s().url}/console`);
+    const tokenForm = page.getByRole('form', { name: 'Sign in with a token' });
+    await tokenForm.getByLabel('Kind of token').selectOption('flex');
+    await tokenForm.getByLabel('Token', { exact: true }).fill('eyJhbGciOiJIUzI1NiJ9.e30.forged');
+    await tokenForm.getByRole('button', { name: 'Sign in' }).click();
+    const refusal = tokenForm.getByRole('status');
+    await refusal.getByText(/^Your sign-in was not accepted \(Invalid Flex token: .+\)\. Sign in again\.$/).waitFor();
+    expect(await refusal.textContent()).not.toMatch(/[{}]/);
+
+    await tokenForm.getByLabel('Kind of token').selectOption('bearer');
+    await tokenForm.getByLabel('Token', { exact: true }).fill(bearer(s(), 'zoe'));
+    await tokenForm.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as API user').waitFor();
+    await page.reload();
+    await page.getByText('Signed in as API user').waitFor();
+    await expect(page.getByRole('link', { name: 'SMS router' }).count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await tokenForm.waitFor();
+    await screenshot(page, 'sign-in');
     expect(problems).toEqual([]);
     await page.close();
   });
