@@ -26,7 +26,8 @@ function mainArea(): HTMLElement {
 }
 
 function showSignIn(emulator: boolean): void {
-  replace(document.getElementById('session') ?? document.body);
+  const sessionArea = document.getElementById('session');
+  if (sessionArea) replace(sessionArea);
   replace(mainArea(), signInView(emulator, showApp));
   document.title = 'Sign in · Contact centre console';
 }
