@@ -1,8 +1,9 @@
 /**
  * The console (`/console`) in headless chromium against the service and the emulator, as a person uses it:
- * an agent signs in with the dev sign-in, buys a number, calls from the softphone panel, and finds the call
- * in their call log and in their usage chart; an admin sees the platform's charts and changes a router
- * setting; on a 375 px phone no view scrolls sideways. Each step leaves a screenshot in test-results/browser/.
+ * an agent signs in with the dev sign-in, buys a number, calls from the softphone panel and answers a call
+ * there, finds both in their call log and the call in their usage chart, and releases the number; an admin
+ * sees the platform's charts and changes a router setting; a pasted token signs in or is refused in words; on
+ * a 375 px phone no view scrolls sideways. Each test leaves screenshots in test-results/browser/.
  */
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, useBrowser } from '../support/browser';
@@ -69,7 +70,7 @@ async function refreshedUntil(page: Page, shown: Locator): Promise<void> {
 }
 
 describe('the console', () => {
-  it('an agent buys a number, calls from the softphone, and sees the call in the call log and the usage chart', async () => {
+  it('an agent buys a number, calls from the softphone and answers a call, sees them in the call log and the usage chart, and releases the number', async () => {
     const { page, problems } = await openPage([400, 403, 404]);
     await devSignIn(page, 'ann', 'agent');
     await expect(page.getByRole('link', { name: 'Platform usage' }).count()).resolves.toBe(0);
@@ -135,6 +136,15 @@ describe('the console', () => {
       .catch(() => undefined);
     await page.locator('details.bill').first().waitFor();
     await screenshot(page, 'agent-usage');
+
+    // The number is deactivated, then released (a second press confirms).
+    await page.getByRole('link', { name: 'Numbers' }).click();
+    await page.getByRole('button', { name: `Deactivate ${number}` }).click();
+    await page.getByRole('region', { name: 'Your numbers' }).getByText('inactive').waitFor();
+    await page.getByRole('button', { name: 'Release', exact: true }).click();
+    await page.getByRole('button', { name: `Release ${number} for good` }).click();
+    await page.getByText(`${number} is released.`).waitFor();
+    await page.getByText('you hold no numbers yet').waitFor();
     expect(problems).toEqual([]);
     await page.close();
   }, 45_000);
