@@ -36,13 +36,13 @@ const started = new WeakMap<Session, { identity: string; expires: Date; device: 
 function callForm(ctx: ViewContext, identity: string): HTMLElement {
   const status = new StatusLine();
   const to = el('input', { name: 'to', type: 'tel', required: true, autocomplete: 'off', placeholder: '+14155557788' });
-  const record = el('input', { name: 'record', type: 'checkbox' });
+  const record = el('input', { name: 'record', type: 'checkbox', id: 'record-call' });
   const submit = el('button', { type: 'submit' }, 'Call');
   const form = el(
     'form',
     { class: 'inline-form', 'aria-label': 'Place a call' },
     field('Number to call', to, 'In international format, such as +14155557788.'),
-    el('div', { class: 'field checkbox' }, record, el('label', { for: (record.id = 'record-call') }, 'Record the call')),
+    el('div', { class: 'field checkbox' }, record, el('label', { for: record.id }, 'Record the call')),
     submit,
     status.node,
   );
