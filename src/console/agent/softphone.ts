@@ -90,11 +90,12 @@ function incomingPanel(ctx: ViewContext, identity: string): HTMLElement {
       (b) => {
         void busy(b, status, how === 'answer' ? 'Answering…' : 'Declining…', () =>
           dev.post(`/devices/${encodeURIComponent(identity)}/${how}`, { call_sid: call.call_sid }),
-        ).then(
-          (done) =>
-            done &&
-            status.info(how === 'answer' ? `Answered the call from ${call.from}.` : `Declined the call from ${call.from}.`),
-        );
+        ).then((done) => {
+          if (!done) return;
+          status.info(how === 'answer' ? `Answered the call from ${call.from}.` : `Declined the call from ${call.from}.`);
+          // Gone at once; the next poll redraws the list from what still rings.
+          b.closest('li')?.remove();
+        });
       },
       {
         'aria-label': `${how === 'answer' ? 'Answer' : 'Decline'} the call from ${call.from}`,
@@ -154,16 +155,20 @@ function render(ctx: ViewContext): HTMLElement {
     );
   };
   const start = button('Start softphone', (b) => {
-    void busy(b, status, 'Getting your access token…', async () => {
-      const token = await session.api.get<AccessToken>('/api/twilio/access-token');
-      if (session.emulator) {
-        status.info('Registering the simulated device…');
-        await dev.post('/devices', { token: token.token });
-      }
-      const s = { identity: token.identity, expires: new Date(Date.now() + token.ttl * 1000), device: session.emulator };
-      started.set(session, s);
-      return s;
-    }).then((s) => {
+    void busy(
+      b,
+      status,
+      session.emulator ? 'Getting your access token and registering the simulated device…' : 'Getting your access token…',
+      async () => {
+        const token = await session.api.get<AccessToken>('/api/twilio/access-token');
+        if (session.emulator) {
+          await dev.post('/devices', { token: token.token });
+        }
+        const s = { identity: token.identity, expires: new Date(Date.now() + token.ttl * 1000), device: session.emulator };
+        started.set(session, s);
+        return s;
+      },
+    ).then((s) => {
       if (!s) return;
       b.textContent = 'Renew the token';
       show(s);
