@@ -26,7 +26,7 @@ const reach = (name: string, r: Reach | null): (string | Node)[] => [
     ? el('span', { class: 'badge failed' }, 'unknown')
     : el('span', { class: `badge ${r.reachable ? 'completed' : 'failed'}` }, r.reachable ? 'reachable' : 'unreachable'),
   r ? `${r.latencyMs} ms` : '–',
-  r?.error ?? '',
+  r?.error ?? 'none',
 ];
 
 function panel(h: Health): HTMLElement {
@@ -66,7 +66,7 @@ function render({ session }: ViewContext): HTMLElement {
     );
   });
   check.click();
-  return section('System health', 3, check, status.node, body);
+  return section('Twilio, Sync and webhooks', 3, check, status.node, body);
 }
 
 export const healthView: View = { id: 'health', title: 'System health', audience: 'admin', render };
