@@ -6,10 +6,11 @@
 import { createHash } from 'crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join, relative, sep } from 'path';
+import { CONSOLE_LIBRARIES } from './build-console';
 
 export const BUILD_RECORD = 'build-info.json';
-/** The bundling settings live in the build script: changing them changes every bundle. */
-const BUILD_SCRIPT = join(__dirname, 'build.ts');
+/** The bundling settings live in the build scripts: changing them changes every bundle. */
+const BUILD_SCRIPTS = ['build.ts', 'build-console.ts'];
 /** The folders a deploy uploads (`.twilioserverlessrc`: functionsFolder, assetsFolder). */
 const UPLOADED = ['functions', 'assets'];
 
@@ -47,12 +48,14 @@ export function buildInputs(root: string): Record<string, string> {
   for (const file of filesUnder(join(root, 'src'))) inputs[posixPath(relative(root, file))] = sha256(readFileSync(file));
   const tsconfig = join(root, 'tsconfig.json');
   if (existsSync(tsconfig)) inputs['tsconfig.json'] = sha256(readFileSync(tsconfig));
-  inputs['scripts/build.ts'] = sha256(readFileSync(BUILD_SCRIPT));
+  for (const script of BUILD_SCRIPTS) inputs[`scripts/${script}`] = sha256(readFileSync(join(__dirname, script)));
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   // Declared, because the deploy declares it to Twilio; installed, because that is what got inlined.
   for (const [name, declared] of Object.entries(pkg.dependencies ?? {}).sort(([a], [b]) => a.localeCompare(b)))
     inputs[`dependency ${name}`] = `${declared} (installed ${installedVersion(root, name)})`;
   inputs['dependency esbuild'] = installedVersion(root, 'esbuild');
+  // Development dependencies bundled into the console's script: what got inlined is what was installed.
+  for (const name of CONSOLE_LIBRARIES) inputs[`dependency ${name}`] = installedVersion(root, name);
   return inputs;
 }
 

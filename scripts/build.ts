@@ -1,6 +1,7 @@
 /**
  * Build: every src/functions/**.ts becomes one self-contained dist/functions/**.js (shared code inlined,
- * `twilio` left to the runtime), src/assets is copied to dist/assets, and dist/build-info.json records
+ * `twilio` left to the runtime), src/assets is copied to dist/assets, the console's browser code is bundled
+ * into dist/assets/console (build-console.ts), and dist/build-info.json records
  * what the build was made from (see build-record.ts). See docs/decisions/0001.
  */
 import { build } from 'esbuild';
@@ -8,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from
 import { dirname, join, relative } from 'path';
 import { filesUnder, writeBuildRecord } from './build-record';
 import { declarationsFromSources, openApiDocument } from './openapi';
+import { buildConsole } from './build-console';
 
 const ROOT = join(__dirname, '..');
 
@@ -54,6 +56,7 @@ export async function buildAll(root = ROOT): Promise<{ functions: number; ms: nu
     mkdirSync(join(next, 'assets'), { recursive: true });
     const document = openApiDocument(await declarationsFromSources(next, root));
     writeFileSync(join(next, 'assets', 'openapi.json'), `${JSON.stringify(document, null, 2)}\n`);
+    await buildConsole(root, next);
     const { fingerprint } = writeBuildRecord(root, next);
     rmSync(dist, { recursive: true, force: true });
     renameSync(next, dist);

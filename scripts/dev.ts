@@ -71,7 +71,11 @@ function banner(
   numbers: IncomingNumber[],
   filled: string[],
 ): string {
-  const lines = ['', `Functions:   ${fns.url}   landing page ${fns.url}/`];
+  const lines = [
+    '',
+    `Functions:   ${fns.url}   landing page ${fns.url}/`,
+    `Console:     ${fns.url}/console   agents and admins in the browser${s.twilio === 'account' ? '' : ' (dev sign-in offered)'}`,
+  ];
   if (s.twilio === 'account') {
     lines.push(`Twilio:      REAL account ${env.ACCOUNT_SID.slice(0, 10)}...`);
     for (const v of PRODUCTION_VARIABLES.filter((p) => p.need === 'required' && !env[p.name]))

@@ -1,7 +1,7 @@
 /**
  * Serves the built functions and assets with the Serverless Toolkit's own local server
- * (@twilio/runtime-handler/dev), in-process, behind local-requests.ts. Used by `npm start` and by the
- * integration tests.
+ * (@twilio/runtime-handler/dev), in-process, behind local-requests.ts (and, against the emulator, the
+ * console's dev routes: local-dev-routes.ts). Used by `npm start` and by the integration tests.
  */
 import { createServer, Server } from 'http';
 import type { AddressInfo } from 'net';
@@ -10,6 +10,7 @@ import { LocalDevelopmentServer } from '@twilio/runtime-handler/dev';
 import type { ServerConfig } from '@twilio/runtime-handler/dev';
 import { DIST, routesFrom } from './routes';
 import { answerLocalServerError, withLocalEdges } from './local-requests';
+import { withDevRoutes } from './local-dev-routes';
 
 const ROOT = join(__dirname, '..');
 export { DIST, routesFrom } from './routes';
@@ -67,7 +68,7 @@ export async function startFunctions(opts: {
   app.use((err: unknown, _req: unknown, res: Parameters<typeof answerLocalServerError>[1], _next: unknown) =>
     answerLocalServerError(err, res),
   );
-  const server: Server = createServer(withLocalEdges(app, opts.log));
+  const server: Server = createServer(withLocalEdges(withDevRoutes(app, opts.env.TWILIO_EMULATOR_URL), opts.log));
   server.keepAliveTimeout = 5000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -5,7 +5,7 @@ import { access } from '../lib/runtime/auth';
 import { Reply } from '../lib/runtime/reply';
 import { pluginError } from '../lib/contracts/error-shapes';
 import { s } from '../lib/contracts/schema';
-import { DOCS_PAGE } from '../lib/docs/page';
+import { DOCS_PAGE } from '../lib/web/docs-page';
 
 export const handler = defineFunction({
   summary: 'The interactive API docs (Swagger UI) on /openapi.json, with "Try it out" against this service',
@@ -13,5 +13,5 @@ export const handler = defineFunction({
   input: {},
   errors: pluginError,
   answers: { 200: { contentType: 'text/html', schema: s.string({ description: 'the Swagger UI page' }) } },
-  run: async () => new Reply(200, DOCS_PAGE, 'text/html'),
+  run: async () => Reply.html(DOCS_PAGE),
 });

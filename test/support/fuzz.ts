@@ -34,6 +34,7 @@ const inboundSms = ['MessageSid', 'From', 'To', 'Body'];
 /** Every function's declared inputs and error shape, by route. */
 export const FUZZ_TABLE: Record<string, Entry> = {
   '/api': { method: 'GET', caller: 'public', fields: [], errorKeys: plugin },
+  '/console': { method: 'GET', caller: 'public', fields: [], errorKeys: plugin },
   '/docs': { method: 'GET', caller: 'public', fields: [], errorKeys: plugin },
   '/api/twilio/access-token': { method: 'GET', caller: 'flex', fields: ['ttl'], errorKeys: platform },
   '/api/twilio/my-numbers': { method: 'GET', caller: 'flex', fields: [], errorKeys: platform },

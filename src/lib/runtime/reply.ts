@@ -1,4 +1,4 @@
-/** What a function answers: JSON (the default), TwiML, or plain text, with a status. */
+/** What a function answers: JSON (the default), TwiML, an HTML page or plain text, with a status. */
 export class Reply {
   constructor(
     readonly status: number,
@@ -13,5 +13,10 @@ export class Reply {
   /** A TwiML document (anything with toString(), e.g. the SDK's MessagingResponse / VoiceResponse). */
   static twiml(doc: { toString(): string } | string, status = 200): Reply {
     return new Reply(status, String(doc), 'text/xml');
+  }
+
+  /** A whole HTML document (the console and docs pages). */
+  static html(doc: string, status = 200): Reply {
+    return new Reply(status, doc, 'text/html');
   }
 }

@@ -1,0 +1,28 @@
+/**
+ * The console's browser bundle: src/console/main.ts (which imports its stylesheet) and the chart library it
+ * uses, bundled into one script and one stylesheet under the assets, so the page loads nothing from elsewhere.
+ */
+import { build } from 'esbuild';
+import { join } from 'path';
+
+export const CONSOLE_ENTRY = join('src', 'console', 'main.ts');
+/** Where the bundle lands in dist: served at /console/app.js and /console/app.css. */
+export const CONSOLE_ASSETS = join('assets', 'console');
+/** Bundled into the browser script: its version is an input of the build. */
+export const CONSOLE_LIBRARIES = ['chart.js'];
+
+export async function buildConsole(root: string, dist: string): Promise<void> {
+  await build({
+    entryPoints: { app: join(root, CONSOLE_ENTRY) },
+    outdir: join(dist, CONSOLE_ASSETS),
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: ['es2020', 'chrome100', 'firefox100', 'safari15'],
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    absWorkingDir: root,
+  });
+}
