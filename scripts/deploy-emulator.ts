@@ -10,11 +10,14 @@ import { cliInfo } from 'twilio-run/dist/commands/deploy';
 import { getConfigFromFlags } from 'twilio-run/dist/config/deploy';
 import { printConfigInfo, printDeployedResources } from 'twilio-run/dist/printers/deploy';
 import { logApiError, logger } from 'twilio-run/dist/utils/logger';
+import { writeFileSync } from 'fs';
 import { join } from 'path';
 import yargs from 'yargs';
-import { DEFAULT_AUTH_TOKEN } from '../emulator/core/emulator';
+import { DEFAULT_AUTH_TOKEN, DOMAIN_PREFIX } from '../emulator/core/emulator';
 import type { RequestLogEntry } from '../emulator/core/emulator';
-import { localSettings } from './dev-env';
+import { localSettings, withEmulatorDefaults } from './dev-env';
+import { provisionVerify } from './dev-verify';
+import { twilioClient } from '../src/lib/runtime/twilio-client';
 import { EmulatorServerlessClient } from './emulator-deploy-client';
 import { readEnvFile } from './env-file';
 
@@ -46,6 +49,32 @@ async function buildFailure(url: string): Promise<string | undefined> {
   return failure && `${failure.error_code ?? ''} ${failure.error_message ?? ''}`.trim();
 }
 
+/**
+ * The variables the rehearsal uploads: those of .env, and for what it leaves empty the emulator defaults
+ * `npm start` fills in (the emulator's line, the softphone identity, local secrets, the Verify service), so the
+ * deployed build works against the emulator as the local one does. Browser calling is not filled in: its
+ * TwiML App is npm start's, pointed at the local functions. Rewrites `envFile` and names what it filled.
+ */
+async function withRehearsalDefaults(envFile: string, target: EmulatorTarget): Promise<string[]> {
+  const uploaded = readEnvFile(envFile);
+  const emulatorEnv = { ACCOUNT_SID: target.accountSid, AUTH_TOKEN: target.authToken, TWILIO_EMULATOR_URL: target.url };
+  const client = twilioClient(emulatorEnv);
+  const numbers = (await client.incomingPhoneNumbers.list({ limit: 100 })).map((n) => ({
+    phone_number: n.phoneNumber,
+    sms_url: n.smsUrl,
+  }));
+  const verify = await provisionVerify({ ...emulatorEnv, ...uploaded });
+  const { env, filled } = withEmulatorDefaults(uploaded, numbers, verify);
+  writeFileSync(
+    envFile,
+    Object.entries(env)
+      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
+      .join('\n') + '\n',
+    { mode: 0o600 },
+  );
+  return filled;
+}
+
 /** Deploys the project in `root` to the emulator; `passOn` are twilio-run deploy flags, `envFile` the variables. */
 export async function rehearseDeploy(root: string, passOn: readonly string[], envFile: string): Promise<number> {
   const target = await findEmulator(root);
@@ -53,6 +82,7 @@ export async function rehearseDeploy(root: string, passOn: readonly string[], en
     console.error(`Deploy rehearsal refused: ${target}`);
     return 1;
   }
+  const filled = await withRehearsalDefaults(envFile, target);
   const flags = await yargs([...passOn, '--env', envFile])
     .options(cliInfo.options)
     .parse();
@@ -66,6 +96,7 @@ export async function rehearseDeploy(root: string, passOn: readonly string[], en
   const deployConfig: DeployLocalProjectConfig = { ...config, serviceSid: undefined, overrideExistingService: true };
   if (!checkForValidRuntimeHandlerVersion(config.pkgJson)) return 1;
   console.log(`Rehearsing the deploy against the emulator at ${target.url}`);
+  if (filled.length) console.log(`Emulator defaults uploaded for what .env leaves empty: ${filled.join(', ')}`);
   printConfigInfo(config, config.outputFormat);
   const client = new EmulatorServerlessClient(config, target.url);
   let result: DeployResult;
@@ -81,5 +112,14 @@ export async function rehearseDeploy(root: string, passOn: readonly string[], en
     return 1;
   }
   printDeployedResources(config, result, config.outputFormat);
+  const local = `${target.url}${DOMAIN_PREFIX}${result.domain}`;
+  console.log(
+    [
+      '',
+      `The emulator serves this build at https://${result.domain} (its webhooks go there). From this machine:`,
+      `  from anything (curl, tests): ${local}/<path>, e.g. ${local}/docs`,
+      `  in a browser, also: http://${result.domain}.localhost:${new URL(target.url).port}/<path>`,
+    ].join('\n'),
+  );
   return 0;
 }

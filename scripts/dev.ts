@@ -75,6 +75,7 @@ function banner(
     '',
     `Functions:   ${fns.url}   landing page ${fns.url}/`,
     `Console:     ${fns.url}/console   agents and admins in the browser${s.twilio === 'account' ? '' : ' (dev sign-in offered)'}`,
+    `API docs:    ${fns.url}/docs   Swagger UI on ${fns.url}/openapi.json`,
   ];
   if (s.twilio === 'account') {
     lines.push(`Twilio:      REAL account ${env.ACCOUNT_SID.slice(0, 10)}...`);

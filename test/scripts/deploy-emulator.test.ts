@@ -68,7 +68,20 @@ describe('npm run deploy -- --emulator', () => {
     expect(deployed?.functions.find((f) => f.path === '/api/call')?.content).toBe(
       readFileSync(join(project, 'dist', 'functions', 'api', 'call.js'), 'utf8'),
     );
-    expect(deployed?.variables).toEqual({ SOFTPHONE_IDENTITY: 'softphone' });
+    // .env's variables, and for what it leaves empty the emulator defaults `npm start` uses.
+    expect(run.stdout).toContain(
+      'Emulator defaults uploaded for what .env leaves empty: TWILIO_PHONE_NUMBER, TWILIO_WHATSAPP_NUMBER, API_USERNAME, API_PASSWORD, JWT_SECRET, TWILIO_VERIFY_SERVICE_SID',
+    );
+    expect(deployed?.variables).toEqual({
+      SOFTPHONE_IDENTITY: 'softphone',
+      TWILIO_PHONE_NUMBER: expect.stringMatching(/^\+1\d{10}$/),
+      TWILIO_WHATSAPP_NUMBER: expect.stringMatching(/^\+1\d{10}$/),
+      API_USERNAME: 'dev',
+      API_PASSWORD: 'dev-password',
+      JWT_SECRET: 'local-emulator-jwt-secret',
+      TWILIO_VERIFY_SERVICE_SID: expect.stringMatching(/^VA[0-9a-f]{32}$/),
+    });
+    expect(run.stdout).toContain(`${t().url}/_emulator/domains/${domain}/docs`);
     expect(deployed?.dependencies['@twilio/runtime-handler']).toBe('2.0.1');
   }, 60_000);
 
@@ -85,12 +98,12 @@ describe('npm run deploy -- --emulator', () => {
 
   it('updates a changed variable and adds a new one', async () => {
     const api = t().client.serverless.v1.services('flex-contact-centre-backend').environments('dev-environment').variables;
-    const [before] = await api.list();
+    const before = (await api.list()).find((v) => v.key === 'SOFTPHONE_IDENTITY');
     writeEnv(['SOFTPHONE_IDENTITY=agent', 'API_USERNAME=ops']);
     const run = await deploy();
     expect(run.status).toBe(0);
-    expect(t().deployments.byDomain(domain)?.variables).toEqual({ SOFTPHONE_IDENTITY: 'agent', API_USERNAME: 'ops' });
-    expect((await api.list()).find((v) => v.key === 'SOFTPHONE_IDENTITY')?.sid).toBe(before.sid);
+    expect(t().deployments.byDomain(domain)?.variables).toMatchObject({ SOFTPHONE_IDENTITY: 'agent', API_USERNAME: 'ops' });
+    expect((await api.list()).find((v) => v.key === 'SOFTPHONE_IDENTITY')?.sid).toBe(before?.sid);
   }, 60_000);
 
   it("fails a runtime handler Twilio refuses with Twilio's error, and the live build stays", async () => {
