@@ -28,6 +28,7 @@ import { userHistory } from './bench/user-history';
 import { billingBench } from './bench/billing';
 import { adminUsage } from './bench/admin-usage';
 import { smsRouterBench } from './bench/sms-router';
+import { deployRehearsal } from './bench/deploy-rehearsal';
 import type { RequestLogEntry } from '../emulator';
 
 const ROOT = join(__dirname, '..');
@@ -354,6 +355,7 @@ async function main(): Promise<void> {
   await billingBench(section);
   await adminUsage(section);
   await smsRouterBench(section);
+  await deployRehearsal(section);
   console.log('');
   for (const s of skipped) console.log(`skipped: ${s}`);
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);

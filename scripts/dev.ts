@@ -76,6 +76,9 @@ function banner(
     `Functions:   ${fns.url}   landing page ${fns.url}/`,
     `Console:     ${fns.url}/console   agents and admins in the browser${s.twilio === 'account' ? '' : ' (dev sign-in offered)'}`,
     `API docs:    ${fns.url}/docs   Swagger UI on ${fns.url}/openapi.json`,
+    ...(s.twilio === 'account'
+      ? []
+      : ['Deploy rehearsal: `npm run deploy -- --emulator` deploys this build to the emulator, which serves it at its domain']),
   ];
   if (s.twilio === 'account') {
     lines.push(`Twilio:      REAL account ${env.ACCOUNT_SID.slice(0, 10)}...`);

@@ -7,7 +7,9 @@
  * for that host. Nothing else of the toolkit changes (docs/decisions/0013-deploy-rehearsal.md).
  */
 import { TwilioServerlessApiClient } from '@twilio-labs/serverless-api';
-import type { ClientConfig } from '@twilio-labs/serverless-api';
+import type { ClientConfig, DeployResult } from '@twilio-labs/serverless-api';
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import type {
   BeforeRequestHook,
   HTTPAlias,
@@ -53,4 +55,41 @@ export class EmulatorServerlessClient extends TwilioServerlessApiClient {
     const hooks = { ...options.hooks, beforeRequest: [...(options.hooks?.beforeRequest ?? []), this.redirect] };
     return super.request(method, path, { ...options, hooks } as OptionsOfJSONResponseBody);
   }
+}
+
+/** The variables a deploy must not upload: the runtime gives the account's credentials, the gateway the emulator. */
+const RUNTIME_PROVIDED = new Set(['ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_EMULATOR_URL']);
+
+/**
+ * The project in `root` (its dist/, as built) deployed to `emulator` as the `dev` environment by the toolkit's
+ * own `deployLocalProject`, with `variables` as the environment's: what `npm run deploy -- --emulator` does,
+ * without its printing, for tests and the bench.
+ */
+export function deployBuildToEmulator(
+  root: string,
+  emulator: { url: string; accountSid: string; authToken: string },
+  variables: Record<string, string>,
+): Promise<DeployResult> {
+  const pkgJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+    name?: string;
+    dependencies: Record<string, string>;
+  };
+  const client = new EmulatorServerlessClient({ username: emulator.accountSid, password: emulator.authToken }, emulator.url);
+  return client.deployLocalProject({
+    cwd: root,
+    username: emulator.accountSid,
+    password: emulator.authToken,
+    serviceName: pkgJson.name ?? 'flex-contact-centre-backend',
+    functionsEnv: 'dev',
+    // The variables are given here; the toolkit reads this file only when they are not.
+    envPath: join(root, '.env.example'),
+    functionsFolderName: 'dist/functions',
+    assetsFolderName: 'dist/assets',
+    env: Object.fromEntries(Object.entries(variables).filter(([name]) => !RUNTIME_PROVIDED.has(name))),
+    pkgJson,
+    runtime: 'node22',
+    overrideExistingService: true,
+    noAssets: false,
+    noFunctions: false,
+  });
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { DeployResult } from '@twilio-labs/serverless-api';
-import { EmulatorServerlessClient } from '../../scripts/emulator-deploy-client';
+import { deployBuildToEmulator } from '../../scripts/emulator-deploy-client';
 import { randomBytes } from 'crypto';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { routesFrom } from '../../scripts/local-server';
@@ -87,34 +87,8 @@ export function domainClient(emulatorUrl: string, domain: string, authToken: str
   };
 }
 
-/** The variables a deploy must not upload: the runtime gives the account's credentials, the gateway the emulator. */
-const RUNTIME_PROVIDED = new Set(['ACCOUNT_SID', 'AUTH_TOKEN', 'TWILIO_EMULATOR_URL']);
-
-/**
- * This project's build (dist/) deployed to `emulator` by the Serverless Toolkit's own deploy code, as
- * `npm run deploy -- --emulator` deploys it; `variables` become the environment's. Returns the domain it serves.
- */
-export async function deployThisBuild(
+/** This project's build (dist/) deployed to `emulator` by the Serverless Toolkit's own deploy code. */
+export const deployThisBuild = (
   emulator: { url: string; accountSid: string; authToken: string },
   variables: Record<string, string>,
-): Promise<DeployResult> {
-  const pkgJson = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  const client = new EmulatorServerlessClient({ username: emulator.accountSid, password: emulator.authToken }, emulator.url);
-  return client.deployLocalProject({
-    cwd: ROOT,
-    username: emulator.accountSid,
-    password: emulator.authToken,
-    serviceName: 'flex-contact-centre-backend',
-    functionsEnv: 'dev',
-    // The variables are given here; the toolkit reads this file only when they are not.
-    envPath: join(ROOT, '.env.example'),
-    functionsFolderName: 'dist/functions',
-    assetsFolderName: 'dist/assets',
-    env: Object.fromEntries(Object.entries(variables).filter(([name]) => !RUNTIME_PROVIDED.has(name))),
-    pkgJson,
-    runtime: 'node22',
-    overrideExistingService: true,
-    noAssets: false,
-    noFunctions: false,
-  });
-}
+): Promise<DeployResult> => deployBuildToEmulator(ROOT, emulator, variables);
