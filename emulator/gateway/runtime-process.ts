@@ -36,7 +36,8 @@ export class InvocationFailed extends Error {
   }
 }
 
-export type RuntimeLog = (level: 'log' | 'error', line: string) => void;
+/** One log entry of the runtime: a console call (perhaps of several lines), or a line it wrote to stdout/stderr. */
+export type RuntimeLog = (level: 'log' | 'error', text: string) => void;
 
 /** What the child may see of the emulator's environment: enough to run node, nothing of its settings. */
 function childEnv(): NodeJS.ProcessEnv {
@@ -74,7 +75,8 @@ export class RuntimeProcess {
         () => reject(new InvocationFailed('runtime', 'the runtime did not start in time')),
         STARTUP_LIMIT_MS,
       );
-      this.child.once('message', (message: WorkerMessage) => {
+      this.child.on('message', (message: WorkerMessage) => {
+        if ('log' in message) return log(message.log, message.text);
         clearTimeout(timer);
         if ('listening' in message) resolve(message.listening);
         else reject(new InvocationFailed('runtime', `the runtime did not start: ${message.failed}`));

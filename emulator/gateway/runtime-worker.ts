@@ -5,6 +5,7 @@
  * in globals, one set per process, and because a timed-out invocation's pending work is abandoned by
  * ending the process, as Twilio ends it.
  */
+import { format } from 'util';
 import { startFunctions } from '../../scripts/local-server';
 
 export interface WorkerStart {
@@ -14,11 +15,18 @@ export interface WorkerStart {
   env: Record<string, string>;
 }
 
-export type WorkerMessage = { listening: number } | { failed: string };
+export type WorkerMessage = { listening: number } | { failed: string } | { log: 'log' | 'error'; text: string };
 
 const send = (message: WorkerMessage): void => {
   process.send?.(message);
 };
+
+// One console call is one log entry, as in Twilio's logs: a message of several lines (an error with its stack)
+// reaches the emulator whole rather than as lines cut apart on its way through a pipe.
+for (const level of ['log', 'info', 'debug', 'warn', 'error'] as const) {
+  console[level] = (...args: unknown[]): void =>
+    send({ log: level === 'warn' || level === 'error' ? 'error' : 'log', text: format(...args) });
+}
 
 // Twilio logs an error a function leaves unhandled and the invocation runs into its time limit; the container stays.
 process.on('unhandledRejection', (reason) => {

@@ -31,10 +31,17 @@ const passThrough: Record<Level, (...args: unknown[]) => void> = {
 
 let current: { lines: Line[]; expectations: Expectation[] } | undefined;
 
+/**
+ * A deployed build's log entries reach this process through the emulator's gateway, which names their domain
+ * first (`[name-1234-dev.twil.io] ...`); a test expects the function's own entry, wherever the function ran.
+ */
+const fromDeployedBuild = /^\[[a-z0-9-]+(\.[a-z0-9-]+)*\.twil\.io\] /;
+
 for (const level of LEVELS) {
   console[level] = (...args: unknown[]): void => {
     if (!current) passThrough[level](...args);
-    else if (level === 'error' || level === 'warn') current.lines.push({ level, text: format(...args) });
+    else if (level === 'error' || level === 'warn')
+      current.lines.push({ level, text: format(...args).replace(fromDeployedBuild, '') });
   };
 }
 
