@@ -305,6 +305,20 @@ describe('CORS', () => {
     expect(res.headers.get('access-control-allow-methods')).toMatch(/GET/);
   });
 
+  it('answers the preflight of a JSON POST to a function that needs a body (no body, no 415)', async () => {
+    const res = await fetch(`${s().url}/api/send-sms`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'https://flex.twilio.com',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    expect(res.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('content-type');
+  });
+
   it('puts CORS headers on errors too, so the plugin can read them', async () => {
     const res = await s().get('/api/sms-logs', { headers: { Origin: 'https://flex.twilio.com' } });
     expect(res.status).toBe(401);
