@@ -5,7 +5,7 @@
  * decided the same way, by the service (an admin endpoint answering them), never by reading the token here.
  * The credential is kept in sessionStorage, so a reload keeps the person signed in and closing the tab does not.
  */
-import { Api, ApiProblem, Credential, CredentialKind, dev } from './api';
+import { Api, answer, ApiProblem, connect, Credential, dev } from './api';
 import { busy, el, field, select, StatusLine } from './dom';
 
 const STORAGE_KEY = 'console.credential';
@@ -33,11 +33,11 @@ export function forget(): void {
 }
 
 async function open(stored: Stored, emulator: boolean): Promise<Session> {
-  const api = new Api({ kind: stored.kind, token: stored.token });
-  await api.get('/api/twilio/my-numbers');
+  const api = connect({ kind: stored.kind, token: stored.token });
+  await answer(api.GET('/api/twilio/my-numbers'));
   let admin = true;
   try {
-    await api.get('/api/admin/users', { limit: 1 });
+    await answer(api.GET('/api/admin/users', { params: { query: { limit: 1 } } }));
   } catch (err) {
     // Refused (403), or unanswered just now: the agent's views open either way; a bad token was caught above.
     if (!(err instanceof ApiProblem)) throw err;
@@ -85,7 +85,7 @@ function tokenForm(emulator: boolean, onSession: (s: Session) => void): HTMLElem
     e.preventDefault();
     const value = token.value.trim();
     if (!value) return status.error('Paste a token first.');
-    const credentialKind = kind.value as CredentialKind;
+    const credentialKind = kind.value;
     const name = credentialKind === 'flex' ? 'Flex user' : 'API user';
     void busy(submit, status, 'Checking your token…', () => open({ kind: credentialKind, token: value, name }, emulator)).then(
       (s) => s && onSession(s),
