@@ -47,6 +47,23 @@ async function open(stored: Stored, emulator: boolean): Promise<Session> {
   return { api, name: stored.name, admin, emulator };
 }
 
+/**
+ * Calls `signedOut` once when the service first refuses the session's token (401): a Flex token lasts an hour
+ * or so, and a console left open should say so rather than fail view after view.
+ */
+export function whenRefused(session: Session, signedOut: () => void): void {
+  let refused = false;
+  session.api.use({
+    onResponse({ response }) {
+      if (response.status !== 401 || refused) return undefined;
+      refused = true;
+      forget();
+      signedOut();
+      return undefined;
+    },
+  });
+}
+
 /** The session kept from before a reload, when its token still works. */
 export async function restore(emulator: boolean): Promise<Session | undefined> {
   let stored: unknown;
@@ -64,8 +81,9 @@ export async function restore(emulator: boolean): Promise<Session | undefined> {
   }
 }
 
-function tokenForm(emulator: boolean, onSession: (s: Session) => void): HTMLElement {
+function tokenForm(emulator: boolean, onSession: (s: Session) => void, notice?: string): HTMLElement {
   const status = new StatusLine();
+  if (notice) status.error(notice);
   const token = el('textarea', { name: 'token', rows: 3, required: true, autocomplete: 'off', spellcheck: 'false' });
   const kind = select('kind', [
     ['flex', 'Flex token (as the Flex plugin sends it)'],
@@ -135,6 +153,7 @@ function devForm(onSession: (s: Session) => void): HTMLElement {
   return form;
 }
 
-export function signInView(emulator: boolean, onSession: (s: Session) => void): HTMLElement {
-  return el('div', { class: 'sign-in' }, emulator ? devForm(onSession) : null, tokenForm(emulator, onSession));
+/** The sign-in forms; `notice` says why the person is back here (their token stopped working). */
+export function signInView(emulator: boolean, onSession: (s: Session) => void, notice?: string): HTMLElement {
+  return el('div', { class: 'sign-in' }, emulator ? devForm(onSession) : null, tokenForm(emulator, onSession, notice));
 }
