@@ -85,8 +85,8 @@ export async function answer<R extends Outcome>(call: Promise<R>): Promise<Exclu
   const { status } = outcome.response;
   if (!outcome.response.ok) throw new ApiProblem(status, problemText(status, outcome.error));
   if (saysFailure(outcome.data)) throw new ApiProblem(status, problemText(status, outcome.data));
-  // A success with no body would have no fields to read; every endpoint the console calls answers JSON.
-  if (outcome.data === undefined) throw new ApiProblem(status, problemText(status, undefined));
+  // Every endpoint the console calls documents a JSON answer; an empty one has nothing the views could show.
+  if (outcome.data === undefined) throw new ApiProblem(status, 'The service answered without any details; try again shortly.');
   return outcome.data as Exclude<R['data'], undefined>;
 }
 
