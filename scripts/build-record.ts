@@ -6,7 +6,7 @@
 import { createHash } from 'crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'fs';
 import { join, relative, sep } from 'path';
-import { CONSOLE_LIBRARIES } from './build-console';
+import { CONSOLE_LIBRARIES, CONSOLE_SOURCES } from './build-console';
 
 export const BUILD_RECORD = 'build-info.json';
 /** The bundling settings live in the build scripts: changing them changes every bundle. */
@@ -45,7 +45,8 @@ function installedVersion(root: string, name: string): string {
 /** Everything the bundles depend on: sources and assets, tsconfig, the build script, dependency versions. */
 export function buildInputs(root: string): Record<string, string> {
   const inputs: Record<string, string> = {};
-  for (const file of filesUnder(join(root, 'src'))) inputs[posixPath(relative(root, file))] = sha256(readFileSync(file));
+  for (const file of [...filesUnder(join(root, 'src')), ...CONSOLE_SOURCES.map((f) => join(root, f))])
+    inputs[posixPath(relative(root, file))] = sha256(readFileSync(file));
   const tsconfig = join(root, 'tsconfig.json');
   if (existsSync(tsconfig)) inputs['tsconfig.json'] = sha256(readFileSync(tsconfig));
   for (const script of BUILD_SCRIPTS) inputs[`scripts/${script}`] = sha256(readFileSync(join(__dirname, script)));

@@ -148,8 +148,11 @@ export function field(
   return el('div', { class: 'field' }, el('label', { for: control.id }, label), control, hintNode);
 }
 
-export function select(name: string, options: [value: string, label: string][], selected?: string): HTMLSelectElement {
-  return el('select', { name }, ...options.map(([v, l]) => el('option', { value: v, selected: v === selected }, l)));
+/** A select whose value is one of its options' values: the only ones it offers, so typed as those. */
+export type Choice<V extends string> = HTMLSelectElement & { value: V };
+
+export function select<V extends string>(name: string, options: [value: V, label: string][], selected?: V): Choice<V> {
+  return el('select', { name }, ...options.map(([v, l]) => el('option', { value: v, selected: v === selected }, l))) as Choice<V>;
 }
 
 export const money = (amount: number | null | undefined, unit = 'USD'): string =>

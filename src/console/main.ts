@@ -6,7 +6,7 @@
 import './app.css';
 import { dev } from './api';
 import { button, el, replace } from './dom';
-import { forget, restore, Session, signInView } from './session';
+import { forget, restore, Session, signInView, whenRefused } from './session';
 import type { View } from './view';
 import { numbersView } from './agent/numbers';
 import { softphoneView } from './agent/softphone';
@@ -25,10 +25,10 @@ function mainArea(): HTMLElement {
   return main;
 }
 
-function showSignIn(emulator: boolean): void {
+function showSignIn(emulator: boolean, notice?: string): void {
   const sessionArea = document.getElementById('session');
   if (sessionArea) replace(sessionArea);
-  replace(mainArea(), signInView(emulator, showApp));
+  replace(mainArea(), signInView(emulator, showApp, notice));
   document.title = 'Sign in · Contact centre console';
 }
 
@@ -49,12 +49,17 @@ function showApp(session: Session): void {
       el('span', {}, `Signed in as ${session.name}${session.admin ? ' · admin views' : ''}`),
       button('Sign out', () => {
         forget();
-        window.removeEventListener('hashchange', onHash);
-        current?.abort();
-        location.hash = '';
-        showSignIn(session.emulator);
+        leave();
       }),
     );
+  whenRefused(session, () => leave('Your sign-in has expired or was withdrawn. Sign in again to go on.'));
+
+  function leave(notice?: string): void {
+    window.removeEventListener('hashchange', onHash);
+    current?.abort();
+    location.hash = '';
+    showSignIn(session.emulator, notice);
+  }
 
   let current: AbortController | undefined;
   function route(): void {

@@ -5,7 +5,7 @@
  * decided the same way, by the service (an admin endpoint answering them), never by reading the token here.
  * The credential is kept in sessionStorage, so a reload keeps the person signed in and closing the tab does not.
  */
-import { Api, ApiProblem, Credential, CredentialKind, dev } from './api';
+import { Api, answer, ApiProblem, connect, Credential, dev } from './api';
 import { busy, el, field, select, StatusLine } from './dom';
 
 const STORAGE_KEY = 'console.credential';
@@ -33,11 +33,11 @@ export function forget(): void {
 }
 
 async function open(stored: Stored, emulator: boolean): Promise<Session> {
-  const api = new Api({ kind: stored.kind, token: stored.token });
-  await api.get('/api/twilio/my-numbers');
+  const api = connect({ kind: stored.kind, token: stored.token });
+  await answer(api.GET('/api/twilio/my-numbers'));
   let admin = true;
   try {
-    await api.get('/api/admin/users', { limit: 1 });
+    await answer(api.GET('/api/admin/users', { params: { query: { limit: 1 } } }));
   } catch (err) {
     // Refused (403), or unanswered just now: the agent's views open either way; a bad token was caught above.
     if (!(err instanceof ApiProblem)) throw err;
@@ -45,6 +45,23 @@ async function open(stored: Stored, emulator: boolean): Promise<Session> {
   }
   sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
   return { api, name: stored.name, admin, emulator };
+}
+
+/**
+ * Calls `signedOut` once when the service first refuses the session's token (401): a Flex token lasts an hour
+ * or so, and a console left open should say so rather than fail view after view.
+ */
+export function whenRefused(session: Session, signedOut: () => void): void {
+  let refused = false;
+  session.api.use({
+    onResponse({ response }) {
+      if (response.status !== 401 || refused) return undefined;
+      refused = true;
+      forget();
+      signedOut();
+      return undefined;
+    },
+  });
 }
 
 /** The session kept from before a reload, when its token still works. */
@@ -64,8 +81,9 @@ export async function restore(emulator: boolean): Promise<Session | undefined> {
   }
 }
 
-function tokenForm(emulator: boolean, onSession: (s: Session) => void): HTMLElement {
+function tokenForm(emulator: boolean, onSession: (s: Session) => void, notice?: string): HTMLElement {
   const status = new StatusLine();
+  if (notice) status.error(notice);
   const token = el('textarea', { name: 'token', rows: 3, required: true, autocomplete: 'off', spellcheck: 'false' });
   const kind = select('kind', [
     ['flex', 'Flex token (as the Flex plugin sends it)'],
@@ -85,7 +103,7 @@ function tokenForm(emulator: boolean, onSession: (s: Session) => void): HTMLElem
     e.preventDefault();
     const value = token.value.trim();
     if (!value) return status.error('Paste a token first.');
-    const credentialKind = kind.value as CredentialKind;
+    const credentialKind = kind.value;
     const name = credentialKind === 'flex' ? 'Flex user' : 'API user';
     void busy(submit, status, 'Checking your token…', () => open({ kind: credentialKind, token: value, name }, emulator)).then(
       (s) => s && onSession(s),
@@ -135,6 +153,7 @@ function devForm(onSession: (s: Session) => void): HTMLElement {
   return form;
 }
 
-export function signInView(emulator: boolean, onSession: (s: Session) => void): HTMLElement {
-  return el('div', { class: 'sign-in' }, emulator ? devForm(onSession) : null, tokenForm(emulator, onSession));
+/** The sign-in forms; `notice` says why the person is back here (their token stopped working). */
+export function signInView(emulator: boolean, onSession: (s: Session) => void, notice?: string): HTMLElement {
+  return el('div', { class: 'sign-in' }, emulator ? devForm(onSession) : null, tokenForm(emulator, onSession, notice));
 }

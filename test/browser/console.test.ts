@@ -2,9 +2,11 @@
  * The console (`/console`) in headless chromium against the service and the emulator, as a person uses it:
  * an agent signs in with the dev sign-in, buys a number, calls from the softphone panel and answers a call
  * there, finds both in their call log and the call in their usage chart, and releases the number; an admin
- * sees the platform's charts and changes a router setting; a pasted token signs in or is refused in words; on
- * a 375 px phone no view scrolls sideways. Each test leaves screenshots in test-results/browser/.
+ * sees the platform's charts and changes a router setting; a pasted token signs in or is refused in words, and
+ * one that expires while the console is open signs the person out, saying why; on a 375 px phone no view
+ * scrolls sideways. Each test leaves screenshots in test-results/browser/.
  */
+import jwt from 'jsonwebtoken';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, useBrowser } from '../support/browser';
 import { bearer, usePlatform } from '../support/platform';
@@ -203,6 +205,29 @@ describe('the console', () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await tokenForm.waitFor();
     await screenshot(page, 'sign-in');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a token that expires while the console is open brings the person back to the sign-in, saying why', async () => {
+    const { page, problems } = await openPage([401, 403]);
+    await page.goto(`${s().url}/console`);
+    const tokenForm = page.getByRole('form', { name: 'Sign in with a token' });
+    await tokenForm.getByLabel('Kind of token').selectOption('bearer');
+    // Valid for 3 s: long enough to sign in, short enough to wait out.
+    const exp = Math.floor(Date.now() / 1000) + 3;
+    await tokenForm.getByLabel('Token', { exact: true }).fill(jwt.sign({ sub: 'yan', exp }, s().env.JWT_SECRET));
+    await tokenForm.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByText('Signed in as API user').waitFor();
+    await page.waitForTimeout(exp * 1000 + 200 - Date.now());
+    await page.getByRole('link', { name: 'Calls & recordings' }).click();
+    await tokenForm.getByRole('status').getByText('Your sign-in has expired or was withdrawn. Sign in again to go on.').waitFor();
+    await expect(page.getByRole('navigation', { name: 'Console sections' }).count()).resolves.toBe(0);
+    await screenshot(page, 'sign-in-expired');
+    // Gone from the tab too: a reload does not bring the refused token back.
+    await page.reload();
+    await tokenForm.waitFor();
+    await expect(page.getByText('Signed in as').count()).resolves.toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });

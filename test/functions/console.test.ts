@@ -12,10 +12,11 @@ describe('GET /console', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.text).toMatch(/^<!doctype html>/);
-    expect(res.text).toContain('<script src="/console/app.js" defer></script>');
-    expect(res.text).toContain('<link rel="stylesheet" href="/console/app.css">');
-    // Every script, style and request stays on the service's own origin.
-    expect(res.text).not.toMatch(/(src|href)="https?:/);
+    expect(res.text).toContain('<script src="console/app.js" defer></script>');
+    expect(res.text).toContain('<link rel="stylesheet" href="console/app.css">');
+    // Every script, style and request stays on the service's own origin, addressed relative to the page so
+    // the page also works under a path prefix (the emulator's gateway).
+    expect(res.text).not.toMatch(/(src|href)="(https?:|\/)/);
     expect(res.text).toContain("script-src 'self'");
   });
 

@@ -38,7 +38,7 @@ const domainIn = (stdout: string): string => /^domain +(\S+)/m.exec(stdout)?.[1]
 
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'deploy-emulator-'));
-  for (const f of ['src', 'package.json', 'tsconfig.json', '.twilioserverlessrc'])
+  for (const f of ['src', 'client', 'package.json', 'tsconfig.json', '.twilioserverlessrc'])
     cpSync(join(ROOT, f), join(project, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
   await buildAll(project);

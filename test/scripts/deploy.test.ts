@@ -32,7 +32,7 @@ function deploy(...args: string[]): Promise<Run> {
 
 beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), 'deploy-'));
-  for (const f of ['src', 'package.json', 'tsconfig.json', '.twilioserverlessrc'])
+  for (const f of ['src', 'client', 'package.json', 'tsconfig.json', '.twilioserverlessrc'])
     cpSync(join(ROOT, f), join(project, f), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
   await buildAll(project);

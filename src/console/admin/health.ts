@@ -1,32 +1,16 @@
 /** Admins: whether Twilio and Sync answer, webhook failures and repairs in the last hour, each webhook's last call. */
+import { answer, Answer } from '../api';
 import { busy, button, el, replace, section, StatusLine, table, when } from '../dom';
 import type { View, ViewContext } from '../view';
 
-interface Reach {
-  reachable: boolean;
-  latencyMs: number;
-  error?: string;
-}
+type Health = Answer<'/api/admin/health'>['health'];
+type Reach = Health['twilio'];
 
-interface Health {
-  status: 'healthy' | 'degraded';
-  checkedAt: string;
-  twilio: Reach | null;
-  sync: Reach | null;
-  lastHour: {
-    webhookFailures: { total: number; byCallback: Record<string, number> };
-    reconciliations: { runs: number; repaired: number };
-  } | null;
-  lastCallbacks: Record<string, string> | null;
-}
-
-const reach = (name: string, r: Reach | null): (string | Node)[] => [
+const reach = (name: string, r: Reach): (string | Node)[] => [
   name,
-  r === null
-    ? el('span', { class: 'badge failed' }, 'unknown')
-    : el('span', { class: `badge ${r.reachable ? 'completed' : 'failed'}` }, r.reachable ? 'reachable' : 'unreachable'),
-  r ? `${r.latencyMs} ms` : '–',
-  r?.error ?? 'none',
+  el('span', { class: `badge ${r.reachable ? 'completed' : 'failed'}` }, r.reachable ? 'reachable' : 'unreachable'),
+  `${r.latencyMs} ms`,
+  r.error ?? 'none',
 ];
 
 function panel(h: Health): HTMLElement {
@@ -61,7 +45,7 @@ function render({ session }: ViewContext): HTMLElement {
   const status = new StatusLine();
   const body = el('div');
   const check = button('Check now', (b) => {
-    void busy(b, status, 'Checking Twilio and Sync…', () => session.api.get<{ health: Health }>('/api/admin/health')).then(
+    void busy(b, status, 'Checking Twilio and Sync…', () => answer(session.api.GET('/api/admin/health'))).then(
       (r) => r && replace(body, panel(r.health)),
     );
   });

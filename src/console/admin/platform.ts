@@ -2,40 +2,15 @@
  * The platform's usage for admins: spending by day (or month) and by category over a range, and the month's
  * revenue against what Twilio charged for the same events (the margin).
  */
+import type { components } from '../../../client/src';
+import { answer, Answer } from '../api';
 import { chartFigure } from '../charts';
 import { busy, el, field, label, money, replace, section, select, StatusLine, table } from '../dom';
 import type { View, ViewContext } from '../view';
 
-interface Tally {
-  count: number;
-  amount: number;
-  twilioCost: number;
-}
-
-interface UsageSeries {
-  granularity: 'day' | 'month';
-  from: string;
-  to: string;
-  priceUnit: string;
-  categories: string[];
-  series: { period: string; categories: Record<string, Tally>; total: Tally }[];
-  total: Tally;
-}
-
-interface RevenueLine {
-  count: number;
-  billed: number;
-  twilioCost: number;
-  margin: number;
-  unpriced: number;
-}
-
-interface Revenue {
-  month: string;
-  priceUnit: string;
-  categories: Record<string, RevenueLine>;
-  total: RevenueLine;
-}
+type UsageSeries = Answer<'/api/admin/usage'>;
+type Revenue = Answer<'/api/admin/revenue'>['revenue'];
+type RevenueLine = components['schemas']['RevenueLine'];
 
 function usageCharts(u: UsageSeries): HTMLElement {
   const format = (v: number): string => money(v, u.priceUnit);
@@ -67,7 +42,7 @@ function usageCharts(u: UsageSeries): HTMLElement {
 
 function revenuePanel(r: Revenue): HTMLElement {
   const format = (v: number): string => money(v, r.priceUnit);
-  const names = Object.keys(r.categories);
+  const lines = Object.entries(r.categories);
   const row = (name: Node | string, l: RevenueLine): (Node | string | number)[] => [
     name,
     l.count,
@@ -82,17 +57,17 @@ function revenuePanel(r: Revenue): HTMLElement {
     chartFigure({
       title: `Revenue and Twilio cost in ${r.month}`,
       kind: 'bar',
-      labels: names.map(label),
+      labels: lines.map(([name]) => label(name)),
       series: [
-        { label: 'Billed', values: names.map((n) => r.categories[n].billed) },
-        { label: 'Twilio cost', values: names.map((n) => r.categories[n].twilioCost) },
+        { label: 'Billed', values: lines.map(([, l]) => l.billed) },
+        { label: 'Twilio cost', values: lines.map(([, l]) => l.twilioCost) },
       ],
       format,
     }),
     table(
       `Revenue in ${r.month}`,
       ['Category', 'Events', 'Billed', 'Twilio cost', 'Margin', 'Twilio price'],
-      [...names.map((n) => row(label(n), r.categories[n])), row(el('strong', {}, 'Total'), r.total)],
+      [...lines.map(([name, l]) => row(label(name), l)), row(el('strong', {}, 'Total'), r.total)],
     ),
   );
 }
@@ -126,7 +101,11 @@ function render({ session }: ViewContext): HTMLElement {
   );
   const loadUsage = (): void => {
     void busy(show, status, 'Loading platform usage…', () =>
-      api.get<UsageSeries>('/api/admin/usage', { from: from.value, to: to.value, granularity: granularity.value }),
+      answer(
+        api.GET('/api/admin/usage', {
+          params: { query: { from: from.value, to: to.value, granularity: granularity.value } },
+        }),
+      ),
     ).then((u) => u && replace(charts, usageCharts(u)));
   };
   form.addEventListener('submit', (e) => {
@@ -146,7 +125,7 @@ function render({ session }: ViewContext): HTMLElement {
   );
   const loadRevenue = (): void => {
     void busy(showRevenue, revenueStatus, 'Loading revenue…', () =>
-      api.get<{ revenue: Revenue }>('/api/admin/revenue', { month: month.value }),
+      answer(api.GET('/api/admin/revenue', { params: { query: { month: month.value } } })),
     ).then((r) => r && replace(revenue, revenuePanel(r.revenue)));
   };
   revenueForm.addEventListener('submit', (e) => {

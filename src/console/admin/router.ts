@@ -3,49 +3,12 @@
  * in place; the service checks the value and says what is wrong) and its audit log of admin changes.
  */
 import { busy, button, el, field, replace, section, StatusLine, table, when } from '../dom';
-import type { Api } from '../api';
+import { answer, Answer, Api } from '../api';
 import type { View, ViewContext } from '../view';
 
-interface RouterStatus {
-  status: { status: string; components: Record<string, string> };
-}
-
-interface RouterStats {
-  total_messages: number;
-  successful_routes: number;
-  failed_routes: number;
-  average_processing_time_ms: number;
-  last_24_hours: { messages: number; success_rate: number };
-  top_users: { user_id: string | number; message_count: number; phone_number: string }[];
-  deliveries: { attempts: number; delivered: number; failed: number };
-}
-
-interface Mapping {
-  id: string;
-  user_id: string | number;
-  phone_number: string;
-  is_primary: boolean;
-  is_verified: boolean;
-  verification_method: string;
-  created_at: string;
-}
-
-interface ConfigEntry {
-  key: string;
-  value: string;
-  description: string;
-  updated_at: string | null;
-}
-
-interface AuditEntry {
-  id: string;
-  actor: { user_id: string | number | null; via: string; principal: string };
-  action: string;
-  target: string;
-  at: string;
-}
-
-const ROUTER = '/api/v1/sms-router';
+type RouterStatus = Answer<'/api/v1/sms-router/admin/status'>;
+type RouterStats = Answer<'/api/v1/sms-router/webhook/stats'>;
+type ConfigEntry = Answer<'/api/v1/sms-router/admin/config'>['configs'][number];
 
 /** Loads a part of the view into its own box: one part failing (say, a missing permission) leaves the rest. */
 function part(title: string, load: () => Promise<Node>, outcome?: StatusLine): { node: HTMLElement; reload: () => void } {
@@ -121,7 +84,11 @@ function configTable(api: Api, configs: ConfigEntry[], status: StatusLine, onCha
       form.addEventListener('submit', (e) => {
         e.preventDefault();
         void busy(save, status, `Saving ${c.key}…`, () =>
-          api.post(`${ROUTER}/admin/config/update`, { config_key: c.key, config_value: input.value }),
+          answer(
+            api.POST('/api/v1/sms-router/admin/config/update', {
+              body: { config_key: c.key, config_value: input.value },
+            }),
+          ),
         ).then((done) => {
           if (!done) return input.focus();
           status.info(`${c.key} is now ${input.value}.`);
@@ -150,13 +117,13 @@ function render({ session }: ViewContext): HTMLElement {
   const api = session.api;
   const status = part('Status and statistics', async () => {
     const [s, stats] = await Promise.all([
-      api.get<RouterStatus>(`${ROUTER}/admin/status`),
-      api.get<RouterStats>(`${ROUTER}/webhook/stats`),
+      answer(api.GET('/api/v1/sms-router/admin/status')),
+      answer(api.GET('/api/v1/sms-router/webhook/stats')),
     ]);
     return overview(s, stats);
   });
   const mappings = part('Phone mappings', async () => {
-    const { mappings: list } = await api.get<{ mappings: Mapping[] }>(`${ROUTER}/admin/phone-mappings`);
+    const { mappings: list } = await answer(api.GET('/api/v1/sms-router/admin/phone-mappings'));
     return table(
       'Phone mappings',
       ['User', 'Phone', 'Primary', 'Verified', 'Created'],
@@ -171,7 +138,7 @@ function render({ session }: ViewContext): HTMLElement {
     );
   });
   const audit = part('Audit log', async () => {
-    const { entries } = await api.get<{ entries: AuditEntry[] }>(`${ROUTER}/admin/audit`, { limit: 50 });
+    const { entries } = await answer(api.GET('/api/v1/sms-router/admin/audit', { params: { query: { limit: 50 } } }));
     return table(
       'Audit log (newest first)',
       ['When', 'Who', 'Action', 'Target'],
@@ -189,7 +156,7 @@ function render({ session }: ViewContext): HTMLElement {
   const config = part(
     'Configuration',
     async () => {
-      const { configs } = await api.get<{ configs: ConfigEntry[] }>(`${ROUTER}/admin/config`);
+      const { configs } = await answer(api.GET('/api/v1/sms-router/admin/config'));
       return configTable(api, configs, saved, () => {
         config.reload();
         audit.reload();

@@ -1,23 +1,7 @@
 /** Admins: every user billed in a month, highest cost (or most calls or messages) first, a page at a time. */
+import { answer } from '../api';
 import { busy, button, el, field, label, money, replace, select, StatusLine, table } from '../dom';
 import type { View, ViewContext } from '../view';
-
-interface UserActivity {
-  userId: string | number;
-  calls: { count: number; minutes: number };
-  messages: { count: number; segments: number };
-  recordings: { count: number; minutes: number };
-  phoneNumbers: { fees: number };
-  cost: number;
-  twilioCost: number;
-  priceUnit: string;
-}
-
-interface UsersPage {
-  month: string;
-  users: UserActivity[];
-  pagination: { page: number; totalPages: number; totalItems: number };
-}
 
 function render({ session }: ViewContext): HTMLElement {
   const status = new StatusLine();
@@ -36,7 +20,11 @@ function render({ session }: ViewContext): HTMLElement {
   const next = button('Next page', () => void load(page + 1));
   async function load(to: number): Promise<void> {
     const r = await busy(show, status, 'Loading users…', () =>
-      session.api.get<UsersPage>('/api/admin/users', { month: month.value, sort: sort.value, page: to, limit: 20 }),
+      answer(
+        session.api.GET('/api/admin/users', {
+          params: { query: { month: month.value, sort: sort.value, page: to, limit: 20 } },
+        }),
+      ),
     );
     if (!r) return;
     ({ page, totalPages: pages } = r.pagination);

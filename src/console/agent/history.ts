@@ -2,37 +2,12 @@
  * The agent's call log and recordings, newest first, a page at a time. Recordings play in the page from
  * their media URL (Twilio's, or the emulator's stand-in).
  */
+import type { components } from '../../../client/src';
+import { answer } from '../api';
 import { busy, button, confirmButton, el, money, replace, section, select, StatusLine, table, when } from '../dom';
 import type { View, ViewContext } from '../view';
 
-interface Pagination {
-  page: number;
-  totalPages: number;
-  totalItems: number;
-}
-
-interface CallLog {
-  callSid: string;
-  direction: string;
-  from: string;
-  to: string;
-  status: string;
-  duration: number | null;
-  price: number | null;
-  priceUnit: string | null;
-  recordingUrl: string | null;
-  startTime: string | null;
-  createdAt: string;
-}
-
-interface Recording {
-  recordingSid: string;
-  callSid: string;
-  duration: number | null;
-  status: string;
-  mediaUrl: string;
-  createdAt: string;
-}
+type Pagination = components['schemas']['PlatformPagination'];
 
 const PAGE_SIZE = 10;
 
@@ -88,11 +63,11 @@ function render({ session }: ViewContext): HTMLElement {
   const calls = pager(
     'Your calls',
     async (page) => {
-      const r = await api.get<{ calls: CallLog[]; pagination: Pagination }>('/api/twilio/call-logs', {
-        page,
-        limit: PAGE_SIZE,
-        status: filter.value || undefined,
-      });
+      const r = await answer(
+        api.GET('/api/twilio/call-logs', {
+          params: { query: { page, limit: PAGE_SIZE, status: filter.value || undefined } },
+        }),
+      );
       return {
         pagination: r.pagination,
         rows: r.calls.map((c) => [
@@ -116,10 +91,7 @@ function render({ session }: ViewContext): HTMLElement {
   const recordings = pager(
     'Your recordings',
     async (page) => {
-      const r = await api.get<{ recordings: Recording[]; pagination: Pagination }>('/api/twilio/recordings', {
-        page,
-        limit: PAGE_SIZE,
-      });
+      const r = await answer(api.GET('/api/twilio/recordings', { params: { query: { page, limit: PAGE_SIZE } } }));
       return {
         pagination: r.pagination,
         rows: r.recordings.map((rec) => [
@@ -129,7 +101,7 @@ function render({ session }: ViewContext): HTMLElement {
           player(rec.mediaUrl, `call ${rec.callSid}`),
           confirmButton('Delete', 'Delete this recording for good', (b) => {
             void busy(b, recordingStatus, 'Deleting the recording…', () =>
-              api.post('/api/twilio/recordings/delete', { recordingSid: rec.recordingSid }),
+              answer(api.POST('/api/twilio/recordings/delete', { body: { recordingSid: rec.recordingSid } })),
             ).then(() => recordings.reload());
           }),
         ]),

@@ -3,31 +3,15 @@
  * sale with a buy button per number. Buying waits on Twilio, so the button shows progress while it runs;
  * each press carries its own idempotency key, so a retried request never buys twice.
  */
+import type { components } from '../../../client/src';
+import { answer } from '../api';
 import { busy, button, confirmButton, el, field, money, replace, section, select, StatusLine, table } from '../dom';
 import type { View, ViewContext } from '../view';
 
-interface OwnedNumber {
-  id: string;
-  number: string;
-  status: 'active' | 'inactive' | 'released';
-  monthlyFee: number;
-  callCount: number;
-  locality: string | null;
-  region: string | null;
-  country: string;
-  capabilities: { voice: boolean; sms: boolean };
-}
+type OwnedNumber = components['schemas']['PhoneNumber'];
+type OfferedNumber = components['schemas']['PlatformAvailableNumber'];
 
-interface OfferedNumber {
-  phoneNumber: string;
-  friendlyName: string;
-  locality: string | null;
-  region: string | null;
-  capabilities: { voice: boolean; sms: boolean; mms: boolean };
-}
-
-const place = (n: { locality: string | null; region: string | null }): string =>
-  [n.locality, n.region].filter(Boolean).join(', ') || '–';
+const place = (n: { locality: string; region: string }): string => [n.locality, n.region].filter(Boolean).join(', ') || '–';
 const abilities = (c: Record<string, boolean>): string =>
   Object.entries(c)
     .filter(([, yes]) => yes)
@@ -43,7 +27,7 @@ function render({ session }: ViewContext): HTMLElement {
 
   async function loadOwned(): Promise<void> {
     try {
-      const { phoneNumbers } = await api.get<{ phoneNumbers: OwnedNumber[] }>('/api/twilio/my-numbers');
+      const { phoneNumbers } = await answer(api.GET('/api/twilio/my-numbers'));
       replace(
         owned,
         table(
@@ -73,18 +57,18 @@ function render({ session }: ViewContext): HTMLElement {
       n.status === 'active' ? `Deactivate` : `Activate`,
       (b) => {
         void busy(b, ownedStatus, `Updating ${n.number}…`, () =>
-          api.post('/api/twilio/my-numbers/update', { id: n.id, status: next }),
+          answer(api.POST('/api/twilio/my-numbers/update', { body: { id: n.id, status: next } })),
         ).then((done) => done && loadOwned());
       },
       { 'aria-label': `${n.status === 'active' ? 'Deactivate' : 'Activate'} ${n.number}` },
     );
     const release = confirmButton('Release', `Release ${n.number} for good`, (b) => {
-      void busy(b, ownedStatus, `Releasing ${n.number}…`, () => api.post('/api/twilio/my-numbers/release', { id: n.id })).then(
-        (done) => {
-          if (done) ownedStatus.info(`${n.number} is released.`);
-          return loadOwned();
-        },
-      );
+      void busy(b, ownedStatus, `Releasing ${n.number}…`, () =>
+        answer(api.POST('/api/twilio/my-numbers/release', { body: { id: n.id } })),
+      ).then((done) => {
+        if (done) ownedStatus.info(`${n.number} is released.`);
+        return loadOwned();
+      });
     });
     return el('span', { class: 'actions' }, toggle, release);
   }
@@ -94,10 +78,11 @@ function render({ session }: ViewContext): HTMLElement {
       'Buy',
       (b) => {
         void busy(b, searchStatus, `Buying ${n.phoneNumber}… this takes a few seconds.`, () =>
-          api.post<{ phoneNumber: OwnedNumber | string; message: string }>('/api/twilio/buy-number', {
-            phoneNumber: n.phoneNumber,
-            idempotency_key: crypto.randomUUID(),
-          }),
+          answer(
+            api.POST('/api/twilio/buy-number', {
+              body: { phoneNumber: n.phoneNumber, idempotency_key: crypto.randomUUID() },
+            }),
+          ),
         ).then((bought) => {
           if (!bought) return;
           searchStatus.info(`You bought ${n.phoneNumber}.`);
@@ -129,13 +114,19 @@ function render({ session }: ViewContext): HTMLElement {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void busy(submit, searchStatus, 'Searching numbers for sale…', () =>
-      api.get<{ availableNumbers: OfferedNumber[] }>('/api/twilio/available-numbers', {
-        country: 'US',
-        type: type.value,
-        limit: 10,
-        areaCode: areaCode.value.trim() || undefined,
-        contains: contains.value.trim() || undefined,
-      }),
+      answer(
+        api.GET('/api/twilio/available-numbers', {
+          params: {
+            query: {
+              country: 'US',
+              type: type.value,
+              limit: 10,
+              areaCode: areaCode.value.trim() ? Number(areaCode.value) : undefined,
+              contains: contains.value.trim() || undefined,
+            },
+          },
+        }),
+      ),
     ).then((found) => {
       if (!found) return;
       replace(

@@ -5,26 +5,16 @@
  * local server's dev routes): it registers with the very same token, places calls through the agent's TwiML
  * App as `device.connect()` would, and shows calls ringing the agent with answer and decline buttons.
  */
-import { ApiProblem, dev } from '../api';
+import { answer, ApiProblem, dev } from '../api';
 import { busy, button, el, field, replace, section, StatusLine } from '../dom';
 import type { Session } from '../session';
 import { every, View, ViewContext } from '../view';
-
-interface AccessToken {
-  token: string;
-  identity: string;
-  ttl: number;
-}
 
 interface Ringing {
   call_sid: string;
   from: string;
   to: string;
   status: string;
-}
-
-interface CallDetail {
-  call: { status: string; duration: number | null; to: string; from: string };
 }
 
 /** How often the panel asks what rings the agent: a call rings a person for 20 s or so. */
@@ -65,7 +55,7 @@ async function follow(ctx: ViewContext, callSid: string, number: string, status:
   const until = Date.now() + 60_000;
   while (Date.now() < until && !ctx.signal.aborted) {
     try {
-      const { call } = await ctx.session.api.get<CallDetail>('/api/twilio/call-logs/detail', { callSid });
+      const { call } = await answer(ctx.session.api.GET('/api/twilio/call-logs/detail', { params: { query: { callSid } } }));
       if (FINAL.has(call.status)) {
         const talk = call.duration ? `, ${call.duration} s` : '';
         status.info(`Call to ${number} ended: ${call.status}${talk}. It is in your call log.`);
@@ -84,7 +74,7 @@ async function follow(ctx: ViewContext, callSid: string, number: string, status:
 function incomingPanel(ctx: ViewContext, identity: string): HTMLElement {
   const status = new StatusLine();
   const list = el('div', {}, 'Waiting for calls…');
-  const answer = (call: Ringing, how: 'answer' | 'decline') =>
+  const respond = (call: Ringing, how: 'answer' | 'decline') =>
     button(
       how === 'answer' ? 'Answer' : 'Decline',
       (b) => {
@@ -119,7 +109,7 @@ function incomingPanel(ctx: ViewContext, identity: string): HTMLElement {
           ? el(
               'ul',
               { class: 'ringing' },
-              ...ringing.map((r) => el('li', {}, `${r.from} is calling `, answer(r, 'answer'), answer(r, 'decline'))),
+              ...ringing.map((r) => el('li', {}, `${r.from} is calling `, respond(r, 'answer'), respond(r, 'decline'))),
             )
           : 'No call is ringing.',
       );
@@ -160,7 +150,7 @@ function render(ctx: ViewContext): HTMLElement {
       status,
       session.emulator ? 'Getting your access token and registering the simulated device…' : 'Getting your access token…',
       async () => {
-        const token = await session.api.get<AccessToken>('/api/twilio/access-token');
+        const token = await answer(session.api.GET('/api/twilio/access-token'));
         if (session.emulator) {
           await dev.post('/devices', { token: token.token });
         }

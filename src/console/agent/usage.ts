@@ -2,51 +2,18 @@
  * The agent's spending: this month by category against their monthly limit, and their monthly bills (a year
  * by default, up to two), each as a chart with its figures in a table.
  */
+import type { components } from '../../../client/src';
+import { answer } from '../api';
 import { chartFigure } from '../charts';
 import { busy, button, count, el, label, money, replace, section, select, StatusLine, table } from '../dom';
 import type { View, ViewContext } from '../view';
 
-interface CategoryLine {
-  category: string;
-  count: number;
-  amount: number;
-  minutes?: number;
-  segments?: number;
-  months?: number;
-}
-
-interface Usage {
-  month: string;
-  priceUnit: string;
-  categories: CategoryLine[];
-  total: number;
-  limit: {
-    monthlyLimit: number;
-    spent: number;
-    remaining: number;
-    percentUsed: number;
-    source: 'default' | 'user';
-    alert: 'ok' | 'alert' | 'limit_reached';
-  };
-}
-
-interface Bill {
-  month: string;
-  status: 'open' | 'closed';
-  priceUnit: string;
-  lineItems: CategoryLine[];
-  numberFees: { number: string; months: number; amount: number }[];
-  total: number;
-}
+type CategoryLine = components['schemas']['BillingCategoryLine'];
+type Usage = components['schemas']['MonthUsage'];
+type Bill = components['schemas']['MonthlyBill'];
 
 const quantity = (l: CategoryLine): string =>
-  l.minutes !== undefined
-    ? count(l.minutes, 'minute')
-    : l.segments !== undefined
-      ? count(l.segments, 'segment')
-      : l.months !== undefined
-        ? count(l.months, 'month')
-        : '';
+  'minutes' in l ? count(l.minutes, 'minute') : 'segments' in l ? count(l.segments, 'segment') : count(l.months, 'month');
 
 const ALERTS: Record<Usage['limit']['alert'], string> = {
   ok: 'Within your limit.',
@@ -147,8 +114,7 @@ function render({ session }: ViewContext): HTMLElement {
   const api = session.api;
   const usageStatus = new StatusLine();
   const usage = el('div');
-  const loadUsage = async (): Promise<void> =>
-    replace(usage, usagePanel((await api.get<{ usage: Usage }>('/api/twilio/usage')).usage));
+  const loadUsage = async (): Promise<void> => replace(usage, usagePanel((await answer(api.GET('/api/twilio/usage'))).usage));
 
   const billStatus = new StatusLine();
   const bills = el('div');
@@ -165,7 +131,7 @@ function render({ session }: ViewContext): HTMLElement {
   months.id = 'bill-months';
   const load = button('Load bills', (b) => {
     void busy(b, billStatus, `Loading ${months.value} months of bills…`, () =>
-      api.get<{ bills: Bill[] }>('/api/twilio/billing', { months: months.value }),
+      answer(api.GET('/api/twilio/billing', { params: { query: { months: Number(months.value) } } })),
     ).then((r) => r && replace(bills, billsPanel(r.bills)));
   });
   const refresh = button('Refresh usage', (b) => void busy(b, usageStatus, 'Loading this month’s usage…', loadUsage));

@@ -1,7 +1,8 @@
 /**
  * The console's HTML shell. Everything it shows is drawn by the bundled script (src/console, built into the
  * assets as /console/app.js and /console/app.css); the page itself holds no data and no secret, so it is the
- * same for everyone. The policy keeps the page to its own scripts and API: recordings play from Twilio's (or
+ * same for everyone. Its assets are addressed relative to the page (as the script addresses the API), so the
+ * same page works at a Twilio domain's /console and under the emulator's gateway prefix. The policy keeps the page to its own scripts and API: recordings play from Twilio's (or
  * the emulator's) media host, so media may come from elsewhere.
  */
 export const CONSOLE_PAGE = `<!doctype html>
@@ -12,8 +13,8 @@ export const CONSOLE_PAGE = `<!doctype html>
   <meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self' https: http:; connect-src 'self'; base-uri 'none'; form-action 'self'">
   <title>Contact centre console</title>
   <link rel="icon" href="data:,">
-  <link rel="stylesheet" href="/console/app.css">
-  <script src="/console/app.js" defer></script>
+  <link rel="stylesheet" href="console/app.css">
+  <script src="console/app.js" defer></script>
 </head>
 <body>
   <a class="skip-link" href="#main">Skip to content</a>
