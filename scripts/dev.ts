@@ -119,11 +119,12 @@ function foldersUnder(dir: string): string[] {
 }
 
 /**
- * Rebuilds on every change under src/ (debounced; a failed build keeps the last good one serving). Each folder
- * is watched on its own: a recursive watch on Linux loses files that editors replace by renaming.
+ * Rebuilds on every change under src/ and client/src/ (the console bundles the typed client), debounced; a failed
+ * build keeps the last good one serving. Each folder is watched on its own: a recursive watch on Linux loses
+ * files that editors replace by renaming.
  */
 function rebuildOnChange(fns: RunningServer): void {
-  const src = join(ROOT, 'src');
+  const roots = [join(ROOT, 'src'), join(ROOT, 'client', 'src')];
   const watched = new Map<string, FSWatcher>();
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> = Promise.resolve();
@@ -144,7 +145,7 @@ function rebuildOnChange(fns: RunningServer): void {
     }, REBUILD_DEBOUNCE_MS);
   };
   const watchFolders = (): void => {
-    const now = new Set(existsSync(src) ? foldersUnder(src) : []);
+    const now = new Set(roots.flatMap((root) => (existsSync(root) ? foldersUnder(root) : [])));
     for (const [dir, w] of watched) {
       if (now.has(dir)) continue;
       w.close();
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
   }
   console.log(banner(settings, fns, env, numbers, filled));
   rebuildOnChange(fns);
-  console.log(`Watching src/ for changes. One line per request follows.`);
+  console.log(`Watching src/ and client/src/ for changes. One line per request follows.`);
 
   const stop = async (): Promise<void> => {
     await fns.close();
