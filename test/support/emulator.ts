@@ -2,7 +2,7 @@
  * Emulator fixtures for tests: a fresh emulator per test file on a free port, the real `twilio` SDK
  * pointed at it through the service's own client factory, and the contract check of every answer.
  */
-import { mkdtempSync } from 'fs';
+import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { startEmulatorWithProducts, Emulator, EmulatorOptions, Exchange } from '../../emulator';
@@ -26,9 +26,11 @@ export interface TestEmulator {
 
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const exchanges: Exchange[] = [];
+  // A state folder of its own unless the test gives one (restart tests), removed when the emulator closes.
+  const ownStateDir = options.stateDir ? undefined : mkdtempSync(join(tmpdir(), 'emu-'));
   const { emu, products } = await startEmulatorWithProducts({
     port: 0,
-    stateDir: mkdtempSync(join(tmpdir(), 'emu-')),
+    stateDir: ownStateDir,
     stepMs: 20,
     ...options,
     onExchange: (x) => {
@@ -53,7 +55,10 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
       const text = await res.text();
       return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
     },
-    close: () => emu.close(),
+    close: async () => {
+      await emu.close();
+      if (ownStateDir) rmSync(ownStateDir, { recursive: true, force: true });
+    },
   };
 }
 
