@@ -10,7 +10,6 @@ import { cliInfo } from 'twilio-run/dist/commands/deploy';
 import { getConfigFromFlags } from 'twilio-run/dist/config/deploy';
 import { printConfigInfo, printDeployedResources } from 'twilio-run/dist/printers/deploy';
 import { logApiError, logger } from 'twilio-run/dist/utils/logger';
-import { writeFileSync } from 'fs';
 import { join } from 'path';
 import yargs from 'yargs';
 import { DEFAULT_AUTH_TOKEN, DOMAIN_PREFIX } from '../emulator/core/emulator';
@@ -19,7 +18,7 @@ import { localSettings, withEmulatorDefaults } from './dev-env';
 import { provisionVerify } from './dev-verify';
 import { twilioClient } from '../src/lib/runtime/twilio-client';
 import { EmulatorServerlessClient } from './emulator-deploy-client';
-import { readEnvFile } from './env-file';
+import { readEnvFile, writeEnvFile } from './env-file';
 
 interface EmulatorTarget {
   url: string;
@@ -65,13 +64,7 @@ async function withRehearsalDefaults(envFile: string, target: EmulatorTarget): P
   }));
   const verify = await provisionVerify({ ...emulatorEnv, ...uploaded });
   const { env, filled } = withEmulatorDefaults(uploaded, numbers, verify);
-  writeFileSync(
-    envFile,
-    Object.entries(env)
-      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-      .join('\n') + '\n',
-    { mode: 0o600 },
-  );
+  writeEnvFile(envFile, env);
   return filled;
 }
 

@@ -9,13 +9,13 @@
  * and what Twilio's build refuses is not refused here but left to the emulator, which refuses it as Twilio does.
  */
 import { spawnSync } from 'child_process';
-import { readFileSync, writeFileSync } from 'fs';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { buildAll } from './build';
 import { staleBuild } from './build-record';
 import { planDeploy } from './deploy-check';
 import { deploySettings, describeManifest, uploadManifest } from './deploy-manifest';
-import { readEnvFile } from './env-file';
+import { readEnvFile, writeEnvFile } from './env-file';
 import { rehearseDeploy } from './deploy-emulator';
 
 /** The environment twilio-run deploys to: `--environment X`, `--production` (none), else its default `dev`. */
@@ -68,13 +68,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const envFile = join(root, '.env.deploy');
-  writeFileSync(
-    envFile,
-    Object.entries(plan.variables)
-      .map(([k, v]) => `${k}=${JSON.stringify(v)}`)
-      .join('\n') + '\n',
-    { mode: 0o600 },
-  );
+  writeEnvFile(envFile, plan.variables);
   if (emulator) return rehearseDeploy(root, passOn, envFile);
   const res = spawnSync('npx', ['twilio-run', 'deploy', '--env', envFile, ...passOn], { cwd: root, stdio: 'inherit' });
   return res.status ?? 1;
