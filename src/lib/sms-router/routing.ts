@@ -5,7 +5,9 @@
  * it to the processing function, where the agent runs with its own time budget.
  */
 import type { ServiceEnv } from '../runtime/env';
+import { f } from '../runtime/input';
 import { logEvent } from '../runtime/log';
+import { INBOUND_TEXT_MAX } from '../messaging/inbound';
 import type { TwilioClient } from '../runtime/twilio-client';
 import { twimlResponse, verb } from '../twiml/document';
 import { mappingOfNumber } from '../store/phone-mappings';
@@ -20,6 +22,17 @@ export const ACKNOWLEDGEMENT = "Thank you for your message. I'll process it shor
 export const NOT_FOUND_REPLY = 'Sorry, this number is not set up to receive your messages.';
 export const RATE_LIMITED_REPLY = 'You are sending messages faster than we can answer. Please wait a minute and try again.';
 export const TOO_LONG_REPLY = (max: number): string => `Sorry, your message is too long. Please keep it under ${max} characters.`;
+
+/**
+ * The inputs of the router's webhook: Twilio posts the same parameters to /webhook/sms and, through the
+ * acknowledgement's <Redirect>, to /webhook/process, so both functions declare them here, once.
+ */
+export const INBOUND_SMS_INPUT = {
+  MessageSid: f.sid('SM', 'a message SID'),
+  From: f.phone().describe("the sender's phone number"),
+  To: f.phone().describe('our Twilio number that received it'),
+  Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
+};
 
 export interface InboundSms {
   messageSid: string;

@@ -2,25 +2,19 @@
 // the user's agent answers the message within its own time budget, and the reply is sent and tracked.
 import { defineFunction } from '../../../../../lib/runtime/handler';
 import { access } from '../../../../../lib/runtime/auth';
-import { f } from '../../../../../lib/runtime/input';
 import { Reply } from '../../../../../lib/runtime/reply';
 import { twilioClient } from '../../../../../lib/runtime/twilio-client';
 import { ROUTES, serviceUrl } from '../../../../../lib/runtime/urls';
-import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
 import { messagingResponse } from '../../../../../lib/messaging/twiml';
 import { processInbound, PROCESSING_FAILED_REPLY } from '../../../../../lib/sms-router/processing';
+import { INBOUND_SMS_INPUT } from '../../../../../lib/sms-router/routing';
 import { routerError } from '../../../../../lib/contracts/error-shapes';
 import { processedTwimlAnswer } from '../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
   summary: "The processing of a routed SMS (the acknowledgement's Redirect): the user's agent answers it",
   access: access.webhook(),
-  input: {
-    MessageSid: f.sid('SM', 'a message SID'),
-    From: f.phone().describe("the sender's phone number"),
-    To: f.phone().describe('our Twilio number that received it'),
-    Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
-  },
+  input: INBOUND_SMS_INPUT,
   errors: routerError,
   answers: { 200: processedTwimlAnswer },
   deadlineMs: 8000,

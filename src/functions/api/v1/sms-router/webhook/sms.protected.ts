@@ -2,23 +2,16 @@
 // user: acknowledges it with TwiML that <Redirect>s to the processing function, or answers politely why not.
 import { defineFunction } from '../../../../../lib/runtime/handler';
 import { access } from '../../../../../lib/runtime/auth';
-import { f } from '../../../../../lib/runtime/input';
 import { Reply } from '../../../../../lib/runtime/reply';
 import { twilioClient } from '../../../../../lib/runtime/twilio-client';
-import { INBOUND_TEXT_MAX } from '../../../../../lib/messaging/inbound';
-import { acknowledgement, routeInbound } from '../../../../../lib/sms-router/routing';
+import { acknowledgement, INBOUND_SMS_INPUT, routeInbound } from '../../../../../lib/sms-router/routing';
 import { routerError } from '../../../../../lib/contracts/error-shapes';
 import { routedTwimlAnswer } from '../../../../../lib/contracts/answers/router';
 
 export const handler = defineFunction({
   summary: "Twilio's incoming-message webhook: routes an SMS to its user's agent, or says politely why not",
   access: access.webhook(),
-  input: {
-    MessageSid: f.sid('SM', 'a message SID'),
-    From: f.phone().describe("the sender's phone number"),
-    To: f.phone().describe('our Twilio number that received it'),
-    Body: f.relayed({ keep: INBOUND_TEXT_MAX }),
-  },
+  input: INBOUND_SMS_INPUT,
   errors: routerError,
   answers: { 200: routedTwimlAnswer },
   // Routing could not finish in time: the processing function identifies the user again and answers.
