@@ -3,48 +3,20 @@
  * a running emulator named by TWILIO_EMULATOR_URL in .env. The deploy is the Serverless Toolkit's own code;
  * the emulator then holds what its gateway serves.
  */
-import { execFile } from 'child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { appendFileSync, readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { buildAll } from '../../scripts/build';
 import { routesFrom } from '../../scripts/local-server';
+import { runDeploy, ScriptRun, useProjectCopy } from '../support/project-copy';
 import { useEmulator } from '../support/emulator';
 
-const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const DEPLOY = join(ROOT, 'scripts', 'deploy.ts');
 const t = useEmulator({ functionsBaseUrl: 'http://127.0.0.1:9' });
-let project: string;
+const project = useProjectCopy();
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function deploy(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(TSX, [DEPLOY, '--emulator', ...args], { cwd: project, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err && typeof err.code === 'number' ? err.code : err ? 1 : 0;
-      resolve({ status: code, stdout, stderr });
-    });
-  });
-}
+const deploy = (...args: string[]): Promise<ScriptRun> => runDeploy(project(), ['--emulator', ...args]);
 
 const writeEnv = (lines: string[]): void =>
-  writeFileSync(join(project, '.env'), [`TWILIO_EMULATOR_URL=${t().url}`, ...lines].join('\n'));
+  writeFileSync(join(project(), '.env'), [`TWILIO_EMULATOR_URL=${t().url}`, ...lines].join('\n'));
 const domainIn = (stdout: string): string => /^domain +(\S+)/m.exec(stdout)?.[1] ?? '';
-
-beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'deploy-emulator-'));
-  for (const f of ['src', 'client', 'package.json', 'tsconfig.json', '.twilioserverlessrc'])
-    cpSync(join(ROOT, f), join(project, f), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-  await buildAll(project);
-}, 60_000);
-
-afterAll(() => rmSync(project, { recursive: true, force: true }));
 
 describe('npm run deploy -- --emulator', () => {
   let domain = '';
@@ -58,7 +30,7 @@ describe('npm run deploy -- --emulator', () => {
     expect(run.stdout).toContain(`Rehearsing the deploy against the emulator at ${t().url}`);
     domain = domainIn(run.stdout);
     expect(domain).toMatch(/^flex-contact-centre-backend-\d{4}-dev\.twil\.io$/);
-    const { functions, assets } = routesFrom(join(project, 'dist'));
+    const { functions, assets } = routesFrom(join(project(), 'dist'));
     for (const f of functions.filter((r) => r.access !== 'private'))
       expect(run.stdout).toMatch(new RegExp(`^${f.access} +${f.path} +https://${domain}${f.path} *$`, 'm'));
     const deployed = t().deployments.byDomain(domain);
@@ -66,7 +38,7 @@ describe('npm run deploy -- --emulator', () => {
     expect(deployed?.functions).toHaveLength(functions.length);
     expect(deployed?.assets.map((a) => a.path).sort()).toEqual(assets.map((a) => a.path).sort());
     expect(deployed?.functions.find((f) => f.path === '/api/call')?.content).toBe(
-      readFileSync(join(project, 'dist', 'functions', 'api', 'call.js'), 'utf8'),
+      readFileSync(join(project(), 'dist', 'functions', 'api', 'call.js'), 'utf8'),
     );
     // .env's variables, and for what it leaves empty the emulator defaults `npm start` uses.
     expect(run.stdout).toContain(
@@ -86,7 +58,7 @@ describe('npm run deploy -- --emulator', () => {
   }, 60_000);
 
   it('redeploys a changed function as a new build on the same domain', async () => {
-    appendFileSync(join(project, 'src', 'functions', 'api', 'call.ts'), "\nexport const rehearsal = 'second deploy';\n");
+    appendFileSync(join(project(), 'src', 'functions', 'api', 'call.ts'), "\nexport const rehearsal = 'second deploy';\n");
     const run = await deploy();
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('src/functions/api/call.ts changed since the build');
@@ -108,7 +80,7 @@ describe('npm run deploy -- --emulator', () => {
 
   it("fails a runtime handler Twilio refuses with Twilio's error, and the live build stays", async () => {
     const live = t().deployments.byDomain(domain)?.buildSid;
-    const pkgFile = join(project, 'package.json');
+    const pkgFile = join(project(), 'package.json');
     const pkg = readFileSync(pkgFile, 'utf8');
     writeFileSync(pkgFile, pkg.replace('"@twilio/runtime-handler": "2.0.1"', '"@twilio/runtime-handler": "2.1.0"'));
     try {
@@ -126,7 +98,7 @@ describe('npm run deploy -- --emulator', () => {
   }, 60_000);
 
   it('says how to start an emulator when none answers', async () => {
-    writeFileSync(join(project, '.env'), 'TWILIO_EMULATOR_URL=http://127.0.0.1:9\n');
+    writeFileSync(join(project(), '.env'), 'TWILIO_EMULATOR_URL=http://127.0.0.1:9\n');
     const run = await deploy();
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(

@@ -2,43 +2,15 @@
  * `npm run deploy` as ops run it: the real script in a copy of the project (so the build it checks and
  * rebuilds is not the one other test files serve), with no network and no Twilio account.
  */
-import { execFile } from 'child_process';
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { appendFileSync, existsSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
-import { buildAll } from '../../scripts/build';
 import { staleBuild } from '../../scripts/build-record';
 import { routesFrom } from '../../scripts/local-server';
+import { runDeploy, ScriptRun, useProjectCopy } from '../support/project-copy';
 
-const ROOT = join(__dirname, '..', '..');
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
-const DEPLOY = join(ROOT, 'scripts', 'deploy.ts');
-let project: string;
+const project = useProjectCopy();
 
-interface Run {
-  status: number;
-  stdout: string;
-  stderr: string;
-}
-
-function deploy(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(TSX, [DEPLOY, ...args], { cwd: project, timeout: 60_000 }, (err, stdout, stderr) => {
-      const code = err && typeof err.code === 'number' ? err.code : err ? 1 : 0;
-      resolve({ status: code, stdout, stderr });
-    });
-  });
-}
-
-beforeAll(async () => {
-  project = mkdtempSync(join(tmpdir(), 'deploy-'));
-  for (const f of ['src', 'client', 'package.json', 'tsconfig.json', '.twilioserverlessrc'])
-    cpSync(join(ROOT, f), join(project, f), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'), 'dir');
-  await buildAll(project);
-}, 60_000);
-
-afterAll(() => rmSync(project, { recursive: true, force: true }));
+const deploy = (...args: string[]): Promise<ScriptRun> => runDeploy(project(), args);
 
 describe('npm run deploy -- --dry-run', () => {
   it('prints the upload manifest without credentials and uploads nothing', async () => {
@@ -48,7 +20,7 @@ describe('npm run deploy -- --dry-run', () => {
     expect(run.stdout).toContain('dist is the build of these sources.');
     expect(run.stdout).toContain('Service flex-contact-centre-backend, environment dev, runtime node22');
     // Every route the local server serves, with the visibility Twilio will give it.
-    const { functions, assets } = routesFrom(join(project, 'dist'));
+    const { functions, assets } = routesFrom(join(project(), 'dist'));
     expect(functions.length).toBeGreaterThan(10);
     for (const f of functions) expect(run.stdout).toMatch(new RegExp(`^  ${f.access} +${f.path}$`, 'm'));
     for (const a of assets) expect(run.stdout).toMatch(new RegExp(`^  ${a.access} +${a.path}$`, 'm'));
@@ -61,13 +33,13 @@ describe('npm run deploy -- --dry-run', () => {
     expect(run.stdout).toContain('ACCOUNT_SID missing, AUTH_TOKEN missing');
     expect(run.stdout).toMatch(/^ {2}TWILIO_PHONE_NUMBER: /m);
     expect(run.stdout).toContain('Dry run: nothing uploaded.');
-    expect(existsSync(join(project, '.env.deploy'))).toBe(false);
+    expect(existsSync(join(project(), '.env.deploy'))).toBe(false);
   });
 
   it('lists the names of the variables it would upload, never a value', async () => {
     const secrets = { AUTH_TOKEN: 'auth-token-value-1234', API_PASSWORD: 'api-password-value-5678' };
     writeFileSync(
-      join(project, '.env'),
+      join(project(), '.env'),
       [
         `ACCOUNT_SID=AC${'b'.repeat(32)}`,
         `AUTH_TOKEN=${secrets.AUTH_TOKEN}`,
@@ -88,12 +60,12 @@ describe('npm run deploy -- --dry-run', () => {
       expect(run.stdout).not.toContain('Required variables not in .env');
       for (const value of Object.values(secrets)) expect(run.stdout + run.stderr).not.toContain(value);
     } finally {
-      rmSync(join(project, '.env'));
+      rmSync(join(project(), '.env'));
     }
   });
 
   it('still says what a deploy would refuse, and fails', async () => {
-    writeFileSync(join(project, '.env'), 'TWILIO_EMULATOR_URL=http://127.0.0.1:3031\n');
+    writeFileSync(join(project(), '.env'), 'TWILIO_EMULATOR_URL=http://127.0.0.1:3031\n');
     try {
       const run = await deploy('--dry-run');
       expect(run.status).toBe(1);
@@ -102,25 +74,25 @@ describe('npm run deploy -- --dry-run', () => {
         'A deploy would be refused:\n  - TWILIO_EMULATOR_URL is a local-only setting; remove it from .env before deploying\n',
       );
     } finally {
-      rmSync(join(project, '.env'));
+      rmSync(join(project(), '.env'));
     }
   });
 
   it('rebuilds a stale build before listing it', async () => {
-    appendFileSync(join(project, 'src', 'functions', 'api.ts'), '\n// edited after the build\n');
-    expect(staleBuild(project)).toEqual(['src/functions/api.ts changed since the build']);
+    appendFileSync(join(project(), 'src', 'functions', 'api.ts'), '\n// edited after the build\n');
+    expect(staleBuild(project())).toEqual(['src/functions/api.ts changed since the build']);
     const run = await deploy('--dry-run');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain(
       'dist is not the build of these sources (src/functions/api.ts changed since the build): building.',
     );
-    expect(staleBuild(project)).toEqual([]);
+    expect(staleBuild(project())).toEqual([]);
   });
 
   it('rebuilds a build that is missing or was changed by hand', async () => {
-    rmSync(join(project, 'dist', 'functions', 'api', 'call.js'));
-    expect(staleBuild(project)).toEqual(['dist/functions/api/call.js is gone since the build']);
-    rmSync(join(project, 'dist'), { recursive: true });
+    rmSync(join(project(), 'dist', 'functions', 'api', 'call.js'));
+    expect(staleBuild(project())).toEqual(['dist/functions/api/call.js is gone since the build']);
+    rmSync(join(project(), 'dist'), { recursive: true });
     const run = await deploy('--dry-run');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/no build record \(dist\/build-info.json\)[^\n]*: building\./);
@@ -133,6 +105,6 @@ describe('npm run deploy', () => {
     const run = await deploy();
     expect(run.status).toBe(1);
     expect(run.stderr).toBe('Deploy refused:\n  - ACCOUNT_SID is not set in .env\n  - AUTH_TOKEN is not set in .env\n');
-    expect(existsSync(join(project, '.env.deploy'))).toBe(false);
+    expect(existsSync(join(project(), '.env.deploy'))).toBe(false);
   });
 });
