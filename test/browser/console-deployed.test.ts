@@ -8,6 +8,7 @@
 import type { DeployResult } from '@twilio-labs/serverless-api';
 import { DOMAIN_PREFIX } from '../../emulator/core/emulator';
 import { screenshot, useBrowser } from '../support/browser';
+import { buyFirstNumber } from '../support/console-steps';
 import { deployThisBuild } from '../support/deployed';
 import { SERVICE_DEFAULTS, useService } from '../support/service';
 
@@ -44,14 +45,8 @@ describe('the console of a deployed build, under the gateway prefix', () => {
     await page.getByRole('navigation', { name: 'Console sections' }).waitFor();
     await page.getByText('you hold no numbers yet').waitFor();
 
-    await page.getByLabel('Area code').fill('415');
-    await page.getByRole('button', { name: 'Search' }).click();
-    const buy = page.getByRole('button', { name: /^Buy \+1415/ }).first();
-    const number = ((await buy.getAttribute('aria-label')) ?? '').replace('Buy ', '');
-    await buy.click();
-    await page.getByText(`You bought ${number}.`).waitFor();
+    const number = await buyFirstNumber(page, '415');
     const owned = page.getByRole('region', { name: 'Your numbers' });
-    await owned.getByText(number).waitFor();
     await expect(owned.locator('tbody tr', { hasText: number }).textContent()).resolves.toMatch(/active/);
     await screenshot(page, 'deployed-agent-numbers');
 

@@ -9,6 +9,7 @@
 import jwt from 'jsonwebtoken';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, useBrowser } from '../support/browser';
+import { buyFirstNumber } from '../support/console-steps';
 import { bearer, usePlatform } from '../support/platform';
 
 // A call rings a client for 5 emulated steps a second (INPUT_STEPS_PER_SECOND): 50 ms steps give the 20 s
@@ -79,13 +80,7 @@ describe('the console', () => {
 
     // Numbers: search the 415 area code and buy the first offer.
     await page.getByText('you hold no numbers yet').waitFor();
-    await page.getByLabel('Area code').fill('415');
-    await page.getByRole('button', { name: 'Search' }).click();
-    const buy = page.getByRole('button', { name: /^Buy \+1415/ }).first();
-    const number = ((await buy.getAttribute('aria-label')) ?? '').replace('Buy ', '');
-    await buy.click();
-    await page.getByText(`You bought ${number}.`).waitFor();
-    await page.getByRole('region', { name: 'Your numbers' }).getByText(number).waitFor();
+    const number = await buyFirstNumber(page, '415');
     await screenshot(page, 'agent-numbers');
 
     await page.getByRole('link', { name: 'Usage & bills' }).click();
